@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using TrustCheckIn.Accounts;
+using TrustCheckIn.Email;
+using TrustCheckIn.Web.Infrastructure;
+
+namespace TrustCheckIn.Web.Pages.Account;
+
+[EnableRateLimiting(RateLimits.Sensitive)]
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, IEmailSender email) : PageModel
+{
+    [BindProperty]
+    public EmailInput Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        // The same answer whether or not the address has an account.
+        if (await users.FindByEmailAsync(Input.Email) is { EmailConfirmed: true } user)
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var link = Url.Page("/Account/ResetPassword", null, new { code = AccountMail.EncodeToken(token) }, Request.Scheme)!;
+            await email.SendAsync(AccountMail.ResetPassword(user.Email!, link));
+        }
+
+        return RedirectToPage("ForgotPasswordConfirmation");
+    }
+}

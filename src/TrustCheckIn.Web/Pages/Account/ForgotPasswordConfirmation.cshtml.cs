@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace TrustCheckIn.Web.Pages.Account;
+
+public sealed class ForgotPasswordConfirmationModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using TrustCheckIn.Accounts;
+using TrustCheckIn.Email;
+using TrustCheckIn.Web.Infrastructure;
+
+namespace TrustCheckIn.Web.Pages.Account;
+
+[EnableRateLimiting(RateLimits.Sensitive)]
+public sealed class ResendConfirmationModel(UserManager<AppUser> users, IEmailSender email) : PageModel
+{
+    [BindProperty]
+    public EmailInput Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (await users.FindByEmailAsync(Input.Email) is { EmailConfirmed: false } user)
+        {
+            var token = await users.GenerateEmailConfirmationTokenAsync(user);
+            var link = Url.Page("/Account/ConfirmEmail", null, new { userId = user.Id, code = AccountMail.EncodeToken(token) }, Request.Scheme)!;
+            await email.SendAsync(AccountMail.Confirm(user.Email!, user.DisplayName, link));
+        }
+
+        return RedirectToPage("RegisterConfirmation");
+    }
+}

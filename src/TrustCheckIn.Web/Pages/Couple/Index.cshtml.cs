@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustCheckIn.Couples;
+using TrustCheckIn.Web.Infrastructure;
+
+namespace TrustCheckIn.Web.Pages.Couple;
+
+public sealed class IndexModel(CoupleService couples) : PageModel
+{
+    public CoupleService.CoupleView? Couple { get; private set; }
+
+    public IReadOnlyList<CoupleService.InvitationView> Invitations { get; private set; } = [];
+
+    [BindProperty]
+    public ScheduleInput Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public string InvitationLink(string code) => Url.Page("/Couple/Join", null, new { code }, Request.Scheme)!;
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        if (Couple is not null)
+        {
+            Input = ScheduleInput.From(Couple.Schedule);
+        }
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var result = await couples.CreateInvitationAsync(User.GetUserId(), Input.ToSchedule());
+        if (result.Error is { } error)
+        {
+            ModelState.AddServiceError(error);
+            await LoadAsync();
+            return Page();
+        }
+
+        StatusMessage = "Your invitation is ready. Send the code or the link to your partner.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int id)
+    {
+        var result = await couples.RevokeInvitationAsync(User.GetUserId(), id);
+        if (!result.Succeeded)
+        {
+            return NotFound();
+        }
+
+        StatusMessage = "The invitation is withdrawn. Its code no longer works.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostScheduleAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var result = await couples.ChangeScheduleAsync(User.GetUserId(), Input.ToSchedule());
+        if (result.Error is { } error)
+        {
+            if (error.Field.Length == 0)
+            {
+                return NotFound();
+            }
+
+            ModelState.AddServiceError(error);
+            await LoadAsync();
+            return Page();
+        }
+
+        StatusMessage = "Saved. Your check-in day is updated for both of you.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        var userId = User.GetUserId();
+        Couple = await couples.GetActiveAsync(userId);
+        Invitations = Couple is null ? await couples.ListOpenInvitationsAsync(userId) : [];
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustCheckIn.Accounts;
+using TrustCheckIn.Couples;
+using TrustCheckIn.Web.Infrastructure;
+
+namespace TrustCheckIn.Web.Pages;
+
+public sealed class IndexModel(CoupleService couples) : PageModel
+{
+    public bool SignedIn { get; private set; }
+
+    public CoupleService.CoupleView? Couple { get; private set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        SignedIn = User.Identity?.IsAuthenticated == true;
+        if (SignedIn && User.IsInRole(Roles.Partner))
+        {
+            Couple = await couples.GetActiveAsync(User.GetUserId());
+        }
+    }
+}

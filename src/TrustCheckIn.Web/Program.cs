@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using TrustCheckIn;
+using TrustCheckIn.Accounts;
+using TrustCheckIn.Data;
+using TrustCheckIn.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddTrustCheckIn(builder.Configuration, builder.Environment.ContentRootPath);
+
+builder.Services
+    .AddIdentity<AppUser, IdentityRole>(options =>
+    {
+        options.SignIn.RequireConfirmedEmail = true;
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = AccountLimits.MinimumPasswordLength;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = AccountLimits.MaxFailedLogins;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddDefaultTokenProviders();
+
+// Checked on every request, so a password change or sign-out ends every other session at once.
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = "TrustCheckIn.Auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+    options.ExpireTimeSpan = TimeSpan.FromDays(14);
+    options.SlidingExpiration = true;
+    options.LoginPath = "/Account/Login";
+    options.LogoutPath = "/Account/Logout";
+    // A real 403 (rendered by the status page), not a redirect that hides what happened.
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+});
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "TrustCheckIn.Antiforgery";
+    options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+});
+
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(Policies.Partner, policy => policy.RequireRole(Roles.Partner))
+    .AddPolicy(Policies.Therapist, policy => policy.RequireRole(Roles.Therapist))
+    .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator));
+
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/Couple", Policies.Partner);
+    options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+    options.Conventions.AllowAnonymousToPage("/Index");
+    options.Conventions.AllowAnonymousToPage("/Error");
+    options.Conventions.AllowAnonymousToPage("/Status");
+    options.Conventions.AllowAnonymousToFolder("/Account");
+    options.Conventions.AuthorizeFolder("/Account/Manage");
+});
+builder.Services.AddTrustCheckInRateLimits(builder.Configuration);
+builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+
+var app = builder.Build();
+
+await DatabaseInitializer.InitializeAsync(app.Services);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/Status/{0}");
+app.UseRouting();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages().WithStaticAssets();
+
+app.Run();

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+
+namespace TrustCheckIn.Accounts;
+
+public sealed class AccountService(UserManager<AppUser> users, IConfiguration configuration, TimeProvider time)
+{
+    public sealed record Registration(AppUser? User, bool EmailAlreadyRegistered, IReadOnlyList<IdentityError> Errors);
+
+    public async Task<Registration> RegisterAsync(string displayName, string email, string password, bool asTherapist)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return new Registration(null, EmailAlreadyRegistered: true, []);
+        }
+
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = displayName.Trim(),
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+            TherapistStatus = asTherapist ? TherapistStatus.Pending : TherapistStatus.None,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            var duplicate = created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName));
+            return new Registration(null, duplicate, duplicate ? [] : created.Errors.ToList());
+        }
+
+        // Therapists get their role only when an administrator approves them.
+        if (!asTherapist)
+        {
+            await users.AddToRoleAsync(user, Roles.Partner);
+        }
+
+        if (string.Equals(configuration["Admin:Email"], email, StringComparison.OrdinalIgnoreCase))
+        {
+            await users.AddToRoleAsync(user, Roles.Administrator);
+        }
+
+        return new Registration(user, EmailAlreadyRegistered: false, []);
+    }
+}

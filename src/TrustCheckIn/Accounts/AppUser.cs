@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace TrustCheckIn.Accounts;
+
+public sealed class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    public TherapistStatus TherapistStatus { get; set; }
+}
+
+public enum TherapistStatus
+{
+    None,
+    Pending,
+    Approved,
+    Rejected,
+}

@@ -1,0 +1,172 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using TrustCheckIn.Common;
+using TrustCheckIn.Data;
+
+namespace TrustCheckIn.Couples;
+
+public sealed class CoupleService(AppDbContext db, TimeProvider time, ILogger<CoupleService> logger)
+{
+    public sealed record CoupleView(int Id, string PartnerId, string PartnerDisplayName, string TimeZoneId, DayOfWeek CheckInDay, DateTime FormedAt)
+    {
+        public CheckInSchedule Schedule => new(TimeZoneId, CheckInDay);
+    }
+
+    public sealed record InvitationView(int Id, string Code, string TimeZoneId, DayOfWeek CheckInDay, DateTime ExpiresAt);
+
+    public sealed record InvitationPreview(string Code, string InviterDisplayName, InvitationState State, DateTime ExpiresAt);
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public Task<CoupleView?> GetActiveAsync(string userId, CancellationToken ct = default) =>
+        db.Couples.AsNoTracking()
+            .ActiveFor(userId)
+            .Select(c => new CoupleView(
+                c.Id,
+                c.PartnerAId == userId ? c.PartnerBId : c.PartnerAId,
+                c.PartnerAId == userId ? c.PartnerB!.DisplayName : c.PartnerA!.DisplayName,
+                c.TimeZoneId,
+                c.CheckInDay,
+                c.FormedAt))
+            .SingleOrDefaultAsync(ct);
+
+    public Task<List<InvitationView>> ListOpenInvitationsAsync(string userId, CancellationToken ct = default)
+    {
+        var now = Now;
+        return db.Invitations.AsNoTracking()
+            .Where(i => i.InviterId == userId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .OrderByDescending(i => i.CreatedAt)
+            .Select(i => new InvitationView(i.Id, i.Code, i.TimeZoneId, i.CheckInDay, i.ExpiresAt))
+            .ToListAsync(ct);
+    }
+
+    public async Task<Result<InvitationView>> CreateInvitationAsync(string userId, CheckInSchedule schedule)
+    {
+        if (!CheckInSchedule.IsKnownTimeZone(schedule.TimeZoneId))
+        {
+            return new ServiceError("TimeZoneId", "Please choose a time zone from the list.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await db.Couples.ActiveFor(userId).AnyAsync())
+        {
+            return new ServiceError("", "You're already in a couple, so there is no one left to invite.");
+        }
+
+        var now = Now;
+        // One open invitation at a time: a new one replaces the last, so old codes stop working.
+        var open = await db.Invitations
+            .Where(i => i.InviterId == userId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .ToListAsync();
+        open.ForEach(i => i.Revoke(now));
+
+        var invitation = new Invitation(userId, schedule, now);
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        logger.LogInformation("User {UserId} created invitation {InvitationId}", userId, invitation.Id);
+        return new InvitationView(invitation.Id, invitation.Code, invitation.TimeZoneId, invitation.CheckInDay, invitation.ExpiresAt);
+    }
+
+    public async Task<Result> RevokeInvitationAsync(string userId, int invitationId)
+    {
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.InviterId == userId);
+        if (invitation is null || invitation.StateAt(Now) != InvitationState.Open)
+        {
+            return ServiceError.NotFound("invitation");
+        }
+
+        invitation.Revoke(Now);
+        await db.SaveChangesAsync();
+        logger.LogInformation("User {UserId} revoked invitation {InvitationId}", userId, invitationId);
+        return Result.Ok;
+    }
+
+    public async Task<InvitationPreview?> PreviewAsync(string code, CancellationToken ct = default)
+    {
+        var normalised = Invitation.NormaliseCode(code);
+        var invitation = await db.Invitations.AsNoTracking()
+            .Include(i => i.Inviter)
+            .SingleOrDefaultAsync(i => i.Code == normalised, ct);
+        return invitation is null
+            ? null
+            : new InvitationPreview(invitation.Code, invitation.Inviter!.DisplayName, invitation.StateAt(Now), invitation.ExpiresAt);
+    }
+
+    public async Task<Result<CoupleView>> AcceptAsync(string userId, string code)
+    {
+        var normalised = Invitation.NormaliseCode(code);
+        // BEGIN IMMEDIATE on SQLite: two acceptances are checked and written one after the other.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Code == normalised);
+        var now = Now;
+        var refusal = invitation is null
+            ? new ServiceError("Code", "We couldn't find an invitation with that code. Please check it with your partner.")
+            : invitation.InviterId == userId
+                ? new ServiceError("Code", "This is your own invitation. Share the code or link with your partner so they can join you.")
+                : invitation.StateAt(now) switch
+                {
+                    InvitationState.Expired => new ServiceError("Code", "This invitation has expired. Ask your partner to create a new one."),
+                    InvitationState.Revoked => new ServiceError("Code", "This invitation was withdrawn. Ask your partner for a new one."),
+                    InvitationState.Used => new ServiceError("Code", "This invitation has already been used."),
+                    _ => null,
+                };
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (await db.Couples.ActiveFor(userId).AnyAsync())
+        {
+            return new ServiceError("", "You're already in a couple. To join someone else, leave your current couple first.");
+        }
+
+        if (await db.Couples.ActiveFor(invitation!.InviterId).AnyAsync())
+        {
+            return new ServiceError("Code", "The person who made this invitation is now in a couple, so it can no longer be used.");
+        }
+
+        var couple = invitation.Accept(userId, now);
+        var othersOpen = await db.Invitations
+            .Where(i => (i.InviterId == userId || i.InviterId == invitation.InviterId) && i.Id != invitation.Id
+                && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .ToListAsync();
+        othersOpen.ForEach(i => i.Revoke(now));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        logger.LogInformation("User {UserId} accepted invitation {InvitationId}, forming couple {CoupleId}", userId, invitation.Id, couple.Id);
+        return (await GetActiveAsync(userId))!;
+    }
+
+    public async Task<Result> ChangeScheduleAsync(string userId, CheckInSchedule schedule)
+    {
+        if (!CheckInSchedule.IsKnownTimeZone(schedule.TimeZoneId))
+        {
+            return new ServiceError("TimeZoneId", "Please choose a time zone from the list.");
+        }
+
+        var couple = await db.Couples.ActiveFor(userId).SingleOrDefaultAsync();
+        if (couple is null)
+        {
+            return ServiceError.NotFound("couple");
+        }
+
+        couple.ChangeSchedule(schedule);
+        await db.SaveChangesAsync();
+        return Result.Ok;
+    }
+
+    public async Task<Result> LeaveAsync(string userId)
+    {
+        var couple = await db.Couples.ActiveFor(userId).SingleOrDefaultAsync();
+        if (couple is null)
+        {
+            return ServiceError.NotFound("couple");
+        }
+
+        couple.Close(userId, Now);
+        await db.SaveChangesAsync();
+        logger.LogInformation("User {UserId} left couple {CoupleId}", userId, couple.Id);
+        return Result.Ok;
+    }
+}

@@ -1,0 +1,6 @@
+namespace TrustCheckIn.Email;
+
+public interface IEmailSender
+{
+    Task SendAsync(EmailMessage message, CancellationToken ct = default);
+}

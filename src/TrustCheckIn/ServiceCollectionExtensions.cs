@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrustCheckIn.Accounts;
+using TrustCheckIn.Couples;
+using TrustCheckIn.Data;
+using TrustCheckIn.Email;
+
+namespace TrustCheckIn;
+
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddTrustCheckIn(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    {
+        var dataFolder = new DataFolder(configuration, contentRootPath);
+        services.AddSingleton(dataFolder);
+        // Keys live beside the database so sign-in cookies survive a restart.
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(dataFolder.Combine("keys")))
+            .SetApplicationName("TrustCheckIn");
+        services.AddSingleton<SqlitePragmas>();
+        services.AddDbContext<AppDbContext>((provider, options) => options
+            .UseSqlite(dataFolder.ConnectionString)
+            .AddInterceptors(provider.GetRequiredService<SqlitePragmas>()));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        if (!string.IsNullOrWhiteSpace(configuration[$"{EmailOptions.Section}:Host"]))
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender, OutboxEmailSender>();
+        }
+
+        services.AddScoped<AccountService>();
+        services.AddScoped<TherapistApprovalService>();
+        services.AddScoped<CoupleService>();
+        return services;
+    }
+}
