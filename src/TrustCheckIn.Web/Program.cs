@@ -65,8 +65,12 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Index");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Status");
-    options.Conventions.AllowAnonymousToFolder("/Account");
-    options.Conventions.AuthorizeFolder("/Account/Manage");
+    // Page by page, never the whole folder: AllowAnonymous would override /Account/Manage's rule.
+    foreach (var page in new[] { "Login", "Logout", "Register", "RegisterConfirmation", "ConfirmEmail", "ResendConfirmation",
+        "ForgotPassword", "ForgotPasswordConfirmation", "ResetPassword", "ResetPasswordConfirmation" })
+    {
+        options.Conventions.AllowAnonymousToPage($"/Account/{page}");
+    }
 });
 builder.Services.AddTrustCheckInRateLimits(builder.Configuration);
 builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));

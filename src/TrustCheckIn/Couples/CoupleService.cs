@@ -100,33 +100,13 @@ public sealed class CoupleService(AppDbContext db, TimeProvider time, ILogger<Co
         await using var transaction = await db.Database.BeginTransactionAsync();
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Code == normalised);
         var now = Now;
-        var refusal = invitation is null
-            ? new ServiceError("Code", "We couldn't find an invitation with that code. Please check it with your partner.")
-            : invitation.InviterId == userId
-                ? new ServiceError("Code", "This is your own invitation. Share the code or link with your partner so they can join you.")
-                : invitation.StateAt(now) switch
-                {
-                    InvitationState.Expired => new ServiceError("Code", "This invitation has expired. Ask your partner to create a new one."),
-                    InvitationState.Revoked => new ServiceError("Code", "This invitation was withdrawn. Ask your partner for a new one."),
-                    InvitationState.Used => new ServiceError("Code", "This invitation has already been used."),
-                    _ => null,
-                };
+        var refusal = await RefusalAsync(invitation, userId, now);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        if (await db.Couples.ActiveFor(userId).AnyAsync())
-        {
-            return new ServiceError("", "You're already in a couple. To join someone else, leave your current couple first.");
-        }
-
-        if (await db.Couples.ActiveFor(invitation!.InviterId).AnyAsync())
-        {
-            return new ServiceError("Code", "The person who made this invitation is now in a couple, so it can no longer be used.");
-        }
-
-        var couple = invitation.Accept(userId, now);
+        var couple = invitation!.Accept(userId, now);
         var othersOpen = await db.Invitations
             .Where(i => (i.InviterId == userId || i.InviterId == invitation.InviterId) && i.Id != invitation.Id
                 && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
@@ -136,6 +116,45 @@ public sealed class CoupleService(AppDbContext db, TimeProvider time, ILogger<Co
         await transaction.CommitAsync();
         logger.LogInformation("User {UserId} accepted invitation {InvitationId}, forming couple {CoupleId}", userId, invitation.Id, couple.Id);
         return (await GetActiveAsync(userId))!;
+    }
+
+    private async Task<ServiceError?> RefusalAsync(Invitation? invitation, string userId, DateTime now)
+    {
+        if (invitation is null)
+        {
+            return new ServiceError("Code", "We couldn't find an invitation with that code. Please check it with your partner.");
+        }
+
+        if (invitation.InviterId == userId)
+        {
+            return new ServiceError("Code", "This is your own invitation. Share the code or link with your partner so they can join you.");
+        }
+
+        var state = invitation.StateAt(now);
+        if (state == InvitationState.Used)
+        {
+            return new ServiceError("Code", "This invitation has already been used.");
+        }
+
+        // Checked before "withdrawn": forming a couple withdraws the inviter's other invitations.
+        if (await db.Couples.ActiveFor(invitation.InviterId).AnyAsync())
+        {
+            return new ServiceError("Code", "The person who made this invitation is now in a couple, so it can no longer be used.");
+        }
+
+        if (state == InvitationState.Expired)
+        {
+            return new ServiceError("Code", "This invitation has expired. Ask your partner to create a new one.");
+        }
+
+        if (state == InvitationState.Revoked)
+        {
+            return new ServiceError("Code", "This invitation was withdrawn. Ask your partner for a new one.");
+        }
+
+        return await db.Couples.ActiveFor(userId).AnyAsync()
+            ? new ServiceError("", "You're already in a couple. To join someone else, leave your current couple first.")
+            : null;
     }
 
     public async Task<Result> ChangeScheduleAsync(string userId, CheckInSchedule schedule)

@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using TrustCheckIn.Accounts;
+using TrustCheckIn.Couples;
+
+namespace TrustCheckIn.Tests.Infrastructure;
+
+public sealed record TestUser(string Id, string Email, string Password, string DisplayName);
+
+// One app per test class: its own temp folder holds the SQLite file (real migrations run on it) and
+// the mail outbox. Settings are swapped, services are not.
+public class TestApp : WebApplicationFactory<Program>
+{
+    public const string Password = "a calm and long passphrase";
+
+    private int sensitivePostsPerMinute = 100_000;
+
+    public TestApp()
+    {
+        Folder = Directory.CreateTempSubdirectory("trustcheckin-test-").FullName;
+        AdminEmail = $"admin-{Guid.NewGuid():N}@example.test";
+        ClientOptions.BaseAddress = new Uri("https://trustcheckin.test");
+    }
+
+    public string Folder { get; }
+
+    public string AdminEmail { get; }
+
+    public string DatabasePath => Path.Combine(Folder, "app.db");
+
+    public string OutboxFolder => Path.Combine(Folder, "outbox");
+
+    public TestApp WithSensitivePostsPerMinute(int permit)
+    {
+        sensitivePostsPerMinute = permit;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("DataFolder", Folder);
+        builder.UseSetting("Admin:Email", AdminEmail);
+        builder.UseSetting("Smtp:Host", "");
+        builder.UseSetting("RateLimits:SensitivePostsPerMinute", sensitivePostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public HttpClient CreateBrowser(bool followRedirects = true) =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, BaseAddress = new Uri("https://trustcheckin.test") });
+
+    public async Task<T> WithServiceAsync<T, TService>(Func<TService, Task<T>> action)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public async Task<TestUser> CreateUserAsync(string? displayName = null, bool asTherapist = false, string? email = null)
+    {
+        displayName ??= $"Person {Guid.NewGuid().ToString("N")[..6]}";
+        email ??= $"{Guid.NewGuid():N}@example.test";
+        await using var scope = Services.CreateAsyncScope();
+        var registration = await scope.ServiceProvider.GetRequiredService<AccountService>().RegisterAsync(displayName, email, Password, asTherapist);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = registration.User ?? throw new InvalidOperationException("Registration failed in arrange.");
+        await users.ConfirmEmailAsync(user, await users.GenerateEmailConfirmationTokenAsync(user));
+        return new TestUser(user.Id, email, Password, displayName);
+    }
+
+    public async Task<HttpClient> SignInAsync(TestUser user)
+    {
+        var client = CreateBrowser();
+        var login = await client.GetPageAsync("/Account/Login");
+        var response = await client.SubmitAsync(login, "#login-form", new() { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
+        var home = await HtmlPage.ReadAsync(response);
+        if (home.Document.QuerySelector("#login-form") is not null)
+        {
+            throw new InvalidOperationException("Sign-in failed in arrange.");
+        }
+
+        return client;
+    }
+
+    public async Task<(TestUser A, TestUser B)> CreateCoupleAsync(string? nameA = null, string? nameB = null)
+    {
+        var a = await CreateUserAsync(nameA);
+        var b = await CreateUserAsync(nameB);
+        await using var scope = Services.CreateAsyncScope();
+        var couples = scope.ServiceProvider.GetRequiredService<CoupleService>();
+        var invitation = await couples.CreateInvitationAsync(a.Id, new CheckInSchedule("Europe/London", DayOfWeek.Sunday));
+        var accepted = await couples.AcceptAsync(b.Id, invitation.Value!.Code);
+        if (!accepted.Succeeded)
+        {
+            throw new InvalidOperationException("Pairing failed in arrange.");
+        }
+
+        return (a, b);
+    }
+
+    public IReadOnlyList<MimeMessage> MailTo(string email) => !Directory.Exists(OutboxFolder)
+        ? []
+        : Directory.GetFiles(OutboxFolder, "*.eml")
+            .Order(StringComparer.Ordinal)
+            .Select(path => MimeMessage.Load(path))
+            .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+
+    public static string LinkIn(MimeMessage message, string pathPrefix)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", $@"https?://\S*{System.Text.RegularExpressions.Regex.Escape(pathPrefix)}\S*");
+        return match.Success ? match.Value : throw new InvalidOperationException($"No {pathPrefix} link in the mail.");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pool being torn down; the OS temp folder cleans up after us.
+        }
+    }
+}
