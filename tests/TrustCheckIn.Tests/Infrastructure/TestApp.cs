@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.Couples;
@@ -28,6 +30,9 @@ public class TestApp : WebApplicationFactory<Program>
 
     public string Folder { get; }
 
+    // The app's clock: starts at the real time, moves 1 ms per reading; tests advance it to cross weeks.
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+
     public string AdminEmail { get; }
 
     public string DatabasePath => Path.Combine(Folder, "app.db");
@@ -50,6 +55,7 @@ public class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Smtp:Host", "");
         builder.UseSetting("RateLimits:SensitivePostsPerMinute", sensitivePostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public HttpClient CreateBrowser(bool followRedirects = true) =>
