@@ -1,0 +1,159 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace TrustCheckIn.BrowserTests;
+
+// The real app on Kestrel at 127.0.0.1 with its own SQLite file, driven by Debian's Chromium.
+public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "a calm and long passphrase";
+    public const int PhoneWidth = 360;
+    public const int LaptopWidth = 1280;
+
+    private IPlaywright? playwright;
+
+    public BrowserApp()
+    {
+        Folder = Directory.CreateTempSubdirectory("trustcheckin-browser-").FullName;
+        AdminEmail = $"admin-{Guid.NewGuid():N}@example.test";
+        // HTTPS with a throwaway certificate, so the app runs with its production cookie and header settings.
+        var certificate = SelfSignedCertificate();
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+    }
+
+    public string Folder { get; }
+
+    public string AdminEmail { get; }
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public AccessibilityReport Accessibility { get; } = new(OutputFolder);
+
+    public static string OutputFolder { get; } = FindOutputFolder();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(Folder, "app.db")}");
+        builder.UseSetting("DataFolder", Folder);
+        builder.UseSetting("Admin:Email", AdminEmail);
+        builder.UseSetting("Smtp:Host", "");
+        builder.UseSetting("RateLimits:SensitivePostsPerMinute", "100000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public async Task InitializeAsync()
+    {
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new() { Width = PhoneWidth, Height = 800 },
+            JavaScriptEnabled = javaScript,
+            IgnoreHTTPSErrors = true,
+        });
+        return await context.NewPageAsync();
+    }
+
+    // Every page a journey visits: axe scan (JavaScript contexts), screenshots at phone and laptop width,
+    // and no horizontal scrolling on the phone.
+    public async Task CheckPageAsync(IPage page, string name)
+    {
+        await page.SetViewportSizeAsync(PhoneWidth, 800);
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, $"{name} scrolls sideways at {PhoneWidth}px.");
+        var safeName = SafeName().Replace(name, "-");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(OutputFolder, "screenshots", $"{safeName}-{PhoneWidth}.png"), FullPage = true });
+        await page.SetViewportSizeAsync(LaptopWidth, 800);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(OutputFolder, "screenshots", $"{safeName}-{LaptopWidth}.png"), FullPage = true });
+        await page.SetViewportSizeAsync(PhoneWidth, 800);
+
+        var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Accessibility.Record(name, page.Url, results.Violations.Length, serious.Count);
+        Assert.True(serious.Count == 0, $"{name}: " + string.Join("; ", serious.Select(v => $"{v.Id}: {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+    }
+
+    public string ConfirmationLink(string email) => LinkIn(email, "/Account/ConfirmEmail");
+
+    public string LinkIn(string email, string pathPrefix)
+    {
+        var outbox = Path.Combine(Folder, "outbox");
+        var message = Directory.GetFiles(outbox, "*.eml")
+            .Order(StringComparer.Ordinal)
+            .Select(path => MimeMessage.Load(path))
+            .Last(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)));
+        var match = Regex.Match(message.TextBody ?? "", $@"https?://\S*{Regex.Escape(pathPrefix)}\S*");
+        return match.Value;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        playwright?.Dispose();
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a closing pool; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
+    }
+
+    private static string FindOutputFolder()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TrustCheckIn.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var folder = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "test-output");
+        Directory.CreateDirectory(Path.Combine(folder, "screenshots"));
+        return folder;
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9]+")]
+    private static partial Regex SafeName();
+}

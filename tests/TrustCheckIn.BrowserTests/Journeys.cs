@@ -1,0 +1,60 @@
+namespace TrustCheckIn.BrowserTests;
+
+// The steps journeys share, done through the UI only.
+public static class Journeys
+{
+    public static string NewEmail(string who) => $"{who.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
+
+    public static async Task RegisterAndConfirmAsync(BrowserApp app, IPage page, string name, string email, bool asTherapist = false)
+    {
+        await page.GotoAsync("/");
+        await app.CheckPageAsync(page, "Landing");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).First.ClickAsync();
+        await app.CheckPageAsync(page, "Register");
+        await page.GetByLabel("Your name, as your partner knows you").FillAsync(name);
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(BrowserApp.Password);
+        await page.GetByLabel("Password again").FillAsync(BrowserApp.Password);
+        if (asTherapist)
+        {
+            await page.GetByLabel("I'm a couples therapist").CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your e-mail" })).ToBeVisibleAsync();
+        await app.CheckPageAsync(page, "Register confirmation");
+
+        await page.GotoAsync(app.ConfirmationLink(email));
+        await app.CheckPageAsync(page, "Confirm e-mail");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my e-mail" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("your e-mail is confirmed")).ToBeVisibleAsync();
+        await SignInAsync(app, page, email);
+    }
+
+    public static async Task SignInAsync(BrowserApp app, IPage page, string email)
+    {
+        await page.GotoAsync("/Account/Login");
+        await app.CheckPageAsync(page, "Sign in");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(BrowserApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    public static async Task PairAsync(BrowserApp app, IPage inviter, IPage joiner, string inviterName)
+    {
+        await inviter.GotoAsync("/Couple");
+        await app.CheckPageAsync(inviter, "Couple, not paired");
+        await inviter.GetByLabel("Our check-in day").SelectOptionAsync(new SelectOptionValue { Label = "Sunday" });
+        await inviter.GetByRole(AriaRole.Button, new() { Name = "Create an invitation" }).ClickAsync();
+        await app.CheckPageAsync(inviter, "Couple, invitation open");
+        var link = await inviter.Locator("#open-invitations a").First.GetAttributeAsync("href");
+
+        await joiner.GotoAsync(link!);
+        await app.CheckPageAsync(joiner, "Join");
+        await Assertions.Expect(joiner.GetByText($"{inviterName} invited you")).ToBeVisibleAsync();
+        await joiner.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
+        await Assertions.Expect(joiner.GetByText($"You and {inviterName} are now a couple")).ToBeVisibleAsync();
+        await app.CheckPageAsync(joiner, "Home, paired");
+    }
+}
