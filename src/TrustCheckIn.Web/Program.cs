@@ -25,10 +25,16 @@ builder.Services
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
     })
     .AddEntityFrameworkStores<AppDbContext>()
-    .AddDefaultTokenProviders();
+    .AddUserStore<HashedRecoveryCodeUserStore>()
+    .AddDefaultTokenProviders()
+    .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
 // Checked on every request, so a password change or sign-out ends every other session at once.
-builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+builder.Services.Configure<SecurityStampValidatorOptions>(options =>
+{
+    options.ValidationInterval = TimeSpan.Zero;
+    options.OnRefreshingPrincipal = TwoFactorClaims.KeepHowTheySignedIn;
+});
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.Cookie.Name = "TrustCheckIn.Auth";
@@ -39,9 +45,16 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.SlidingExpiration = true;
     options.LoginPath = "/Account/Login";
     options.LogoutPath = "/Account/Logout";
-    // A real 403 (rendered by the status page), not a redirect that hides what happened.
+    // A real 403 (rendered by the status page), not a redirect that hides what happened; a therapist who
+    // has not signed in with two-factor is sent to set it up instead.
     options.Events.OnRedirectToAccessDenied = context =>
     {
+        if (context.HttpContext.User.IsInRole(Roles.Therapist) && !TwoFactorClaims.SignedInWithTwoFactor(context.HttpContext.User))
+        {
+            context.Response.Redirect("/Account/Manage/TwoFactor");
+            return Task.CompletedTask;
+        }
+
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         return Task.CompletedTask;
     };
@@ -55,7 +68,7 @@ builder.Services.AddAntiforgery(options =>
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
     .AddPolicy(Policies.Partner, policy => policy.RequireRole(Roles.Partner))
-    .AddPolicy(Policies.Therapist, policy => policy.RequireRole(Roles.Therapist))
+    .AddPolicy(Policies.Therapist, policy => policy.RequireRole(Roles.Therapist).RequireClaim(TwoFactorClaims.Type, TwoFactorClaims.MultiFactor))
     .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator));
 
 builder.Services.AddRazorPages(options =>
@@ -67,7 +80,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Status");
     // Page by page, never the whole folder: AllowAnonymous would override /Account/Manage's rule.
     foreach (var page in new[] { "Login", "Logout", "Register", "RegisterConfirmation", "ConfirmEmail", "ResendConfirmation",
-        "ForgotPassword", "ForgotPasswordConfirmation", "ResetPassword", "ResetPasswordConfirmation" })
+        "ForgotPassword", "ForgotPasswordConfirmation", "ResetPassword", "ResetPasswordConfirmation", "LoginWith2fa", "LoginWithRecoveryCode" })
     {
         options.Conventions.AllowAnonymousToPage($"/Account/{page}");
     }

@@ -9,6 +9,9 @@ public sealed class AppUser : IdentityUser
     public DateTime CreatedAt { get; set; }
 
     public TherapistStatus TherapistStatus { get; set; }
+
+    // The last authenticator-app time step accepted: a code is never accepted twice.
+    public long LastAuthenticatorTimeStep { get; set; }
 }
 
 public enum TherapistStatus

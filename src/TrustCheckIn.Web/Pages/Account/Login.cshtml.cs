@@ -40,6 +40,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("LoginWith2fa", new { ReturnUrl, Input.RememberMe });
+        }
+
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused for a locked-out account");
