@@ -80,7 +80,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Status");
     // Page by page, never the whole folder: AllowAnonymous would override /Account/Manage's rule.
     foreach (var page in new[] { "Login", "Logout", "Register", "RegisterConfirmation", "ConfirmEmail", "ResendConfirmation",
-        "ForgotPassword", "ForgotPasswordConfirmation", "ResetPassword", "ResetPasswordConfirmation", "LoginWith2fa", "LoginWithRecoveryCode" })
+        "ForgotPassword", "ForgotPasswordConfirmation", "ResetPassword", "ResetPasswordConfirmation", "LoginWith2fa", "LoginWithRecoveryCode", "ConfirmEmailChange" })
     {
         options.Conventions.AllowAnonymousToPage($"/Account/{page}");
     }

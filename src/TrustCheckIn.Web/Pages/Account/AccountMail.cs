@@ -31,6 +31,11 @@ public static class AccountMail
         "Someone tried to create a TrustCheckIn account with your e-mail",
         $"Hello,\n\nSomeone (perhaps you) tried to create a new TrustCheckIn account with this e-mail address, which already has one.\n\nTo sign in: {signInLink}\nIf you've forgotten your password: {resetLink}\n\nIf this wasn't you, you don't need to do anything.\n");
 
+    public static EmailMessage ConfirmNewEmail(string to, string link) => new(
+        to,
+        "Confirm your new e-mail for TrustCheckIn",
+        $"Hello,\n\nTo start using this address for TrustCheckIn, open this link:\n\n{link}\n\nIf you didn't ask for this, you can ignore this message.\n");
+
     public static EmailMessage ResetPassword(string to, string link) => new(
         to,
         "Reset your TrustCheckIn password",
