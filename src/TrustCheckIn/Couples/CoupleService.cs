@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustCheckIn.Common;
 using TrustCheckIn.Data;
+using TrustCheckIn.Therapy;
 
 namespace TrustCheckIn.Couples;
 
-public sealed class CoupleService(AppDbContext db, TimeProvider time, ILogger<CoupleService> logger)
+public sealed class CoupleService(AppDbContext db, TherapyService therapy, TimeProvider time, ILogger<CoupleService> logger)
 {
     public sealed record CoupleView(int Id, string PartnerId, string PartnerDisplayName, string TimeZoneId, DayOfWeek CheckInDay, DateTime FormedAt)
     {
@@ -177,6 +178,7 @@ public sealed class CoupleService(AppDbContext db, TimeProvider time, ILogger<Co
 
     public async Task<Result> LeaveAsync(string userId)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var couple = await db.Couples.ActiveFor(userId).SingleOrDefaultAsync();
         if (couple is null)
         {
@@ -185,6 +187,8 @@ public sealed class CoupleService(AppDbContext db, TimeProvider time, ILogger<Co
 
         couple.Close(userId, Now);
         await db.SaveChangesAsync();
+        await therapy.EndAccessAsync(couple.Id);
+        await transaction.CommitAsync();
         logger.LogInformation("User {UserId} left couple {CoupleId}", userId, couple.Id);
         return Result.Ok;
     }

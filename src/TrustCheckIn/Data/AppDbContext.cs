@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.Couples;
+using TrustCheckIn.Therapy;
 
 namespace TrustCheckIn.Data;
 
@@ -10,6 +11,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Couple> Couples => Set<Couple>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<TherapistProfile> TherapistProfiles => Set<TherapistProfile>();
+
+    public DbSet<TherapistLink> TherapistLinks => Set<TherapistLink>();
+
+    public DbSet<Consent> Consents => Set<Consent>();
+
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

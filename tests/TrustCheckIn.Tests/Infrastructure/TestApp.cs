@@ -94,6 +94,40 @@ public class TestApp : WebApplicationFactory<Program>
         return client;
     }
 
+    // An approved therapist with a profile and an authenticator app set up.
+    public async Task<(TestUser User, string LinkCode, string AuthenticatorKey)> CreateTherapistAsync(string displayName = "Dr Therapist")
+    {
+        var therapist = await CreateUserAsync(displayName, asTherapist: true);
+        await using var scope = Services.CreateAsyncScope();
+        var administrator = await CreateUserAsync(email: $"admin-{Guid.NewGuid():N}@example.test");
+        await scope.ServiceProvider.GetRequiredService<TherapistApprovalService>().DecideAsync(administrator.Id, therapist.Id, approve: true);
+        var therapists = scope.ServiceProvider.GetRequiredService<TrustCheckIn.Therapy.TherapistService>();
+        await therapists.SaveProfileAsync(therapist.Id, displayName, "Calm Waters Practice", null);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = (await users.FindByIdAsync(therapist.Id))!;
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        var key = (await users.GetAuthenticatorKeyAsync(user))!;
+        return (therapist, (await therapists.GetProfileAsync(therapist.Id))!.LinkCode, key);
+    }
+
+    // Password, then a fresh authenticator code (the clock moves one step so no code is ever reused).
+    public async Task<HttpClient> SignInWithTwoFactorAsync(TestUser user, string authenticatorKey)
+    {
+        var client = CreateBrowser();
+        var login = await client.GetPageAsync("/Account/Login");
+        var second = await client.SubmitAndReadAsync(login, "#login-form", new() { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
+        Clock.Advance(Totp.Step);
+        var code = Totp.Compute(authenticatorKey, Totp.TimeStepAt(Clock.GetUtcNow())).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        var home = await client.SubmitAndReadAsync(second, "#login-2fa-form", new() { ["Input.Code"] = code });
+        if (home.Document.QuerySelector("#login-2fa-form") is not null)
+        {
+            throw new InvalidOperationException("Two-step sign-in failed in arrange.");
+        }
+
+        return client;
+    }
+
     public async Task<(TestUser A, TestUser B)> CreateCoupleAsync(string? nameA = null, string? nameB = null)
     {
         var a = await CreateUserAsync(nameA);

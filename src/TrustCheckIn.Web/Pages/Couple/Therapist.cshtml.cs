@@ -1,0 +1,169 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using TrustCheckIn.Therapy;
+using TrustCheckIn.Web.Infrastructure;
+
+namespace TrustCheckIn.Web.Pages.Couple;
+
+[EnableRateLimiting(RateLimits.Sensitive)]
+public sealed class TherapistModel(TherapyService therapy) : PageModel
+{
+    public TherapyService.PartnerTherapyView? View { get; private set; }
+
+    public IReadOnlyList<TherapyService.AccessLogView> Log { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public int LogPage { get; set; } = 1;
+
+    [BindProperty]
+    public LinkInput Link { get; set; } = new();
+
+    [BindProperty]
+    public ConsentInput Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        if (View?.MyConsent is { } consent)
+        {
+            Input = ConsentInput.Of(consent);
+        }
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync()
+    {
+        ModelState.Clear();
+        if (!TryValidateModel(Link, nameof(Link)))
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var result = await therapy.LinkAsync(User.GetUserId(), Link.Code);
+        if (result.Error is { } error)
+        {
+            ModelState.AddServiceError(error, nameof(Link));
+            await LoadAsync();
+            return Page();
+        }
+
+        StatusMessage = "Your therapist is linked. They see nothing until you choose what to share.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostGrantAsync()
+    {
+        ModelState.Clear();
+        if (!TryValidateModel(Input, nameof(Input)))
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var result = await therapy.GrantAsync(User.GetUserId(), Input.ToScopes(), Input.Start, Input.From);
+        if (result.Error is { } error)
+        {
+            if (error.Field.Length == 0)
+            {
+                return NotFound();
+            }
+
+            ModelState.AddServiceError(error);
+            await LoadAsync();
+            return Page();
+        }
+
+        StatusMessage = "Saved. Your therapist sees exactly what you chose, from their next page.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync()
+    {
+        var result = await therapy.RevokeAsync(User.GetUserId());
+        if (!result.Succeeded)
+        {
+            return NotFound();
+        }
+
+        StatusMessage = "You've stopped sharing. Your therapist no longer sees any of your entries.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostUnlinkAsync()
+    {
+        var result = await therapy.UnlinkAsync(User.GetUserId());
+        if (!result.Succeeded)
+        {
+            return NotFound();
+        }
+
+        StatusMessage = "The therapist is unlinked, and all sharing with them has ended for both of you.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        var userId = User.GetUserId();
+        View = await therapy.GetAsync(userId, HttpContext.RequestAborted);
+        Log = View is null ? [] : await therapy.AccessLogAsync(userId, LogPage, HttpContext.RequestAborted);
+    }
+
+    public static string Describe(ConsentScope scopes) => scopes == ConsentScope.None
+        ? "nothing"
+        : string.Join(", ", new[]
+        {
+            scopes.HasFlag(ConsentScope.CheckIns) ? "weekly check-ins" : null,
+            scopes.HasFlag(ConsentScope.Feelings) ? "shared \"I feel\" statements" : null,
+            scopes.HasFlag(ConsentScope.Journal) ? "journal entries marked shareable" : null,
+            scopes.HasFlag(ConsentScope.Expectations) ? "the expectations table" : null,
+        }.OfType<string>());
+
+    public sealed class LinkInput
+    {
+        [Required(ErrorMessage = "Please enter the code your therapist gave you.")]
+        [StringLength(32, ErrorMessage = "That code is too long. Codes have 10 letters and numbers.")]
+        [Display(Name = "Therapist's code")]
+        public string Code { get; set; } = "";
+    }
+
+    public sealed class ConsentInput
+    {
+        [Display(Name = "Our weekly check-ins (my answers)")]
+        public bool CheckIns { get; set; }
+
+        [Display(Name = "\"I feel\" statements I shared with my partner")]
+        public bool Feelings { get; set; }
+
+        [Display(Name = "Journal entries and reflections I marked shareable")]
+        public bool Journal { get; set; }
+
+        [Display(Name = "Our expectations table (shown only if we both agree)")]
+        public bool Expectations { get; set; }
+
+        [EnumDataType(typeof(ConsentStart))]
+        public ConsentStart Start { get; set; } = ConsentStart.Today;
+
+        [DataType(DataType.Date)]
+        [Display(Name = "Share from")]
+        public DateOnly? From { get; set; }
+
+        public ConsentScope ToScopes() =>
+            (CheckIns ? ConsentScope.CheckIns : 0) | (Feelings ? ConsentScope.Feelings : 0)
+            | (Journal ? ConsentScope.Journal : 0) | (Expectations ? ConsentScope.Expectations : 0);
+
+        public static ConsentInput Of(TherapyService.ConsentView consent) => new()
+        {
+            CheckIns = consent.Scopes.HasFlag(ConsentScope.CheckIns),
+            Feelings = consent.Scopes.HasFlag(ConsentScope.Feelings),
+            Journal = consent.Scopes.HasFlag(ConsentScope.Journal),
+            Expectations = consent.Scopes.HasFlag(ConsentScope.Expectations),
+            Start = consent.StartsOn is null ? ConsentStart.AllHistory : ConsentStart.FromDate,
+            From = consent.StartsOn,
+        };
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustCheckIn.Therapy;
+using TrustCheckIn.Web.Infrastructure;
+
+namespace TrustCheckIn.Web.Pages.Therapist;
+
+public sealed class IndexModel(TherapistService therapists) : PageModel
+{
+    public IReadOnlyList<TherapistService.CoupleAccess> Couples { get; private set; } = [];
+
+    public bool HasProfile { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var therapistId = User.GetUserId();
+        HasProfile = await therapists.GetProfileAsync(therapistId, HttpContext.RequestAborted) is not null;
+        Couples = await therapists.ListCouplesAsync(therapistId, HttpContext.RequestAborted);
+    }
+}

@@ -1,0 +1,19 @@
+namespace TrustCheckIn.Therapy;
+
+// What one partner lets the couple's therapist read. Expectations are joint: both partners must include them.
+[Flags]
+public enum ConsentScope
+{
+    None = 0,
+    CheckIns = 1,
+    Feelings = 2,
+    Journal = 4,
+    Expectations = 8,
+}
+
+public enum ConsentStart
+{
+    Today,
+    FromDate,
+    AllHistory,
+}
