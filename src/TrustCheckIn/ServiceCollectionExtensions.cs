@@ -39,6 +39,7 @@ public static class ServiceCollectionExtensions
 
         services.AddScoped<AccountService>();
         services.AddScoped<TherapistApprovalService>();
+        services.AddScoped<PersonalDataService>();
         services.AddScoped<CoupleService>();
         services.AddScoped<TherapyService>();
         services.AddScoped<TherapistService>();

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using TrustCheckIn.Couples;
+using TrustCheckIn.Data;
+using TrustCheckIn.Therapy;
+
+namespace TrustCheckIn.Accounts;
+
+// What happens to every entity in the model when a person downloads their data or erases their account.
+// A test walks the model: an entity without a rule here fails the build, so no table is forgotten.
+public static class PersonalData
+{
+    public delegate Task<IReadOnlyList<object>> ExportRows(AppDbContext db, string userId, CancellationToken ct);
+
+    public delegate Task EraseRows(AppDbContext db, string userId, DateTime now);
+
+    public sealed record Rule(string Section, ExportRows? Export, string? NotExportedBecause, EraseRows? Erase, string? KeptBecause);
+
+    public const string ErasedName = "Former member";
+
+    public static IReadOnlyDictionary<Type, Rule> Rules { get; } = new Dictionary<Type, Rule>
+    {
+        [typeof(AppUser)] = new(
+            "account",
+            async (db, id, ct) => await db.Users.AsNoTracking().Where(u => u.Id == id)
+                .Select(u => (object)new { u.DisplayName, u.Email, u.EmailConfirmed, u.CreatedAt, TherapistStatus = u.TherapistStatus.ToString(), u.TwoFactorEnabled })
+                .ToListAsync(ct),
+            null,
+            null,
+            "Anonymised last (see AccountErasureService): the row stays so a former partner's history keeps its shape."),
+        [typeof(IdentityRole)] = new("roles", null, "Reference data: the site's role names, not about anyone.", null, "Reference data."),
+        [typeof(IdentityRoleClaim<string>)] = new("role claims", null, "Reference data attached to roles.", null, "Reference data."),
+        [typeof(IdentityUserRole<string>)] = new(
+            "my roles",
+            async (db, id, ct) => await db.UserRoles.AsNoTracking().Where(r => r.UserId == id)
+                .Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => (object)new { Role = role.Name })
+                .ToListAsync(ct),
+            null,
+            (db, id, _) => db.UserRoles.Where(r => r.UserId == id).ExecuteDeleteAsync(),
+            null),
+        [typeof(IdentityUserClaim<string>)] = new(
+            "my claims",
+            async (db, id, ct) => await db.UserClaims.AsNoTracking().Where(c => c.UserId == id).Select(c => (object)new { c.ClaimType, c.ClaimValue }).ToListAsync(ct),
+            null,
+            (db, id, _) => db.UserClaims.Where(c => c.UserId == id).ExecuteDeleteAsync(),
+            null),
+        [typeof(IdentityUserLogin<string>)] = new(
+            "my external logins",
+            async (db, id, ct) => await db.UserLogins.AsNoTracking().Where(l => l.UserId == id).Select(l => (object)new { l.LoginProvider, l.ProviderDisplayName }).ToListAsync(ct),
+            null,
+            (db, id, _) => db.UserLogins.Where(l => l.UserId == id).ExecuteDeleteAsync(),
+            null),
+        [typeof(IdentityUserToken<string>)] = new(
+            "sign-in secrets",
+            null,
+            "Secrets (authenticator key, hashed recovery codes): exporting them would weaken the account.",
+            (db, id, _) => db.UserTokens.Where(t => t.UserId == id).ExecuteDeleteAsync(),
+            null),
+        [typeof(Couple)] = new(
+            "couples",
+            async (db, id, ct) => await db.Couples.AsNoTracking().AnyFor(id)
+                .Select(c => (object)new
+                {
+                    Partner = c.PartnerAId == id ? c.PartnerB!.DisplayName : c.PartnerA!.DisplayName,
+                    c.FormedAt,
+                    c.ClosedAt,
+                    c.TimeZoneId,
+                    CheckInDay = c.CheckInDay.ToString(),
+                })
+                .ToListAsync(ct),
+            null,
+            (db, id, now) => db.Couples.ActiveFor(id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ClosedAt, now).SetProperty(c => c.ClosedById, id)),
+            "Closed, not deleted: the former partner keeps their own history, and the erased person shows as \"Former member\"."),
+        [typeof(Invitation)] = new(
+            "invitations I made",
+            async (db, id, ct) => await db.Invitations.AsNoTracking().Where(i => i.InviterId == id)
+                .Select(i => (object)new { i.CreatedAt, i.ExpiresAt, i.RevokedAt, i.AcceptedAt }).ToListAsync(ct),
+            null,
+            (db, id, _) => db.Invitations.Where(i => i.InviterId == id).ExecuteDeleteAsync(),
+            null),
+        [typeof(TherapistProfile)] = new(
+            "my therapist profile",
+            async (db, id, ct) => await db.TherapistProfiles.AsNoTracking().Where(p => p.UserId == id)
+                .Select(p => (object)new { p.DisplayName, p.PracticeName, p.Licence, p.CreatedAt }).ToListAsync(ct),
+            null,
+            (db, id, _) => db.TherapistProfiles.Where(p => p.UserId == id).ExecuteDeleteAsync(),
+            null),
+        [typeof(TherapistLink)] = new(
+            "therapist links",
+            async (db, id, ct) => await db.TherapistLinks.AsNoTracking()
+                .Where(l => l.TherapistId == id || db.Couples.AnyFor(id).Any(c => c.Id == l.CoupleId))
+                .Select(l => (object)new { l.LinkedAt, l.UnlinkedAt }).ToListAsync(ct),
+            null,
+            (db, id, now) => db.TherapistLinks.Where(l => l.UnlinkedAt == null && (l.TherapistId == id || db.Couples.AnyFor(id).Any(c => c.Id == l.CoupleId)))
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.UnlinkedAt, now)),
+            "Ended, not deleted: they frame the couple's access log."),
+        [typeof(Consent)] = new(
+            "my consents",
+            async (db, id, ct) => await db.Consents.AsNoTracking().Where(c => c.PartnerId == id)
+                .Select(c => (object)new { Scopes = c.Scopes.ToString(), c.StartsOn, c.GrantedAt, c.RevokedAt }).ToListAsync(ct),
+            null,
+            (db, id, _) => db.Consents.Where(c => c.PartnerId == id).ExecuteDeleteAsync(),
+            null),
+        [typeof(AccessLogEntry)] = new(
+            "therapist access log",
+            async (db, id, ct) => await db.AccessLog.AsNoTracking()
+                .Where(e => e.TherapistId == id || db.Couples.AnyFor(id).Any(c => c.Id == e.CoupleId))
+                .OrderBy(e => e.Id)
+                .Select(e => (object)new { e.At, e.TherapistName, Kind = e.Kind.ToString(), Shown = e.Shown.ToString() }).ToListAsync(ct),
+            null,
+            (db, id, _) => db.AccessLog.Where(e => e.TherapistId == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.TherapistId, (string?)null).SetProperty(e => e.TherapistName, "A former therapist")),
+            "Kept for the couple, with an erased therapist pseudonymised."),
+    };
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using TrustCheckIn.Data;
+
+namespace TrustCheckIn.Accounts;
+
+public sealed class PersonalDataService(AppDbContext db, UserManager<AppUser> users, TimeProvider time, ILogger<PersonalDataService> logger)
+{
+    public async Task<Dictionary<string, IReadOnlyList<object>>> ExportAsync(string userId, CancellationToken ct = default)
+    {
+        var export = new Dictionary<string, IReadOnlyList<object>>(StringComparer.Ordinal);
+        foreach (var rule in PersonalData.Rules.Values.Where(r => r.Export is not null))
+        {
+            export[rule.Section] = await rule.Export!(db, userId, ct);
+        }
+
+        return export;
+    }
+
+    // Removes or anonymises everything that belongs to the person, ends every session, and leaves no
+    // erased text in the database file or its write-ahead log.
+    public async Task EraseAsync(string userId)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            foreach (var rule in PersonalData.Rules.Values.Where(r => r.Erase is not null))
+            {
+                await rule.Erase!(db, userId, now);
+            }
+
+            var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("No such account.");
+            var placeholder = $"erased-{user.Id}@erased.invalid";
+            user.DisplayName = PersonalData.ErasedName;
+            user.Email = placeholder;
+            user.NormalizedEmail = placeholder.ToUpperInvariant();
+            user.UserName = placeholder;
+            user.NormalizedUserName = placeholder.ToUpperInvariant();
+            user.EmailConfirmed = false;
+            user.PasswordHash = null;
+            user.PhoneNumber = null;
+            user.TwoFactorEnabled = false;
+            user.LockoutEnabled = true;
+            user.LockoutEnd = DateTimeOffset.MaxValue;
+            user.TherapistStatus = TherapistStatus.None;
+            // A new stamp refuses every cookie this person still holds, on its next request.
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            user.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        logger.LogInformation("Account {UserId} erased", userId);
+    }
+}
