@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.Couples;
+using TrustCheckIn.Journal;
 
 namespace TrustCheckIn.Data;
 
@@ -10,6 +11,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Couple> Couples => Set<Couple>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+
+    public DbSet<SelfTrustChecklist> SelfTrustChecklists => Set<SelfTrustChecklist>();
+
+    public DbSet<TrustPatternReflection> TrustPatternReflections => Set<TrustPatternReflection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
