@@ -75,7 +75,7 @@ public sealed class JournalService(AppDbContext db, TimeProvider time, ILogger<J
             return error;
         }
 
-        var entry = new JournalEntry(authorId, input.Prompt, input.Text, input.ShareableWithTherapist, Now);
+        var entry = new JournalEntry(authorId, input.Prompt, Normalise(input.Text), input.ShareableWithTherapist, Now);
         db.JournalEntries.Add(entry);
         await db.SaveChangesAsync();
         logger.LogInformation("User {UserId} wrote journal entry {EntryId}", authorId, entry.Id);
@@ -95,7 +95,7 @@ public sealed class JournalService(AppDbContext db, TimeProvider time, ILogger<J
             return error;
         }
 
-        entry.Change(input.Prompt, input.Text, input.ShareableWithTherapist, Now);
+        entry.Change(input.Prompt, Normalise(input.Text), input.ShareableWithTherapist, Now);
         await db.SaveChangesAsync();
         logger.LogInformation("User {UserId} changed journal entry {EntryId}", authorId, id);
         return Result.Ok;
@@ -128,6 +128,9 @@ public sealed class JournalService(AppDbContext db, TimeProvider time, ILogger<J
         return Result.Ok;
     }
 
+    // Browsers send CRLF; counting a line break as one character matches what the person sees.
+    private static string Normalise(string? text) => (text ?? "").ReplaceLineEndings("\n").Trim();
+
     private static ServiceError? Validate(EntryInput input)
     {
         if (input.Prompt is { } prompt && !Enum.IsDefined(prompt))
@@ -135,7 +138,7 @@ public sealed class JournalService(AppDbContext db, TimeProvider time, ILogger<J
             return new ServiceError("Prompt", "Please choose one of the prompts, or none.");
         }
 
-        var length = input.Text.Trim().Length;
+        var length = Normalise(input.Text).Length;
         return length == 0 ? new ServiceError("Text", "Please write something first. A sentence is plenty.")
             : length > JournalEntry.TextLength ? new ServiceError("Text", $"An entry can be up to {JournalEntry.TextLength:N0} characters. Yours is {length:N0}.")
             : null;
