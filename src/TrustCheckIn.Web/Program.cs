@@ -74,6 +74,7 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Couple", Policies.Partner);
+    options.Conventions.AuthorizeFolder("/Journal", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
     options.Conventions.AuthorizeFolder("/Therapist", Policies.Therapist);
     options.Conventions.AllowAnonymousToPage("/Index");

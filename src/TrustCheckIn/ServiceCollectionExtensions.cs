@@ -8,6 +8,7 @@ using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
 using TrustCheckIn.Email;
 using TrustCheckIn.Therapy;
+using TrustCheckIn.Journal;
 
 namespace TrustCheckIn;
 
@@ -43,6 +44,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CoupleService>();
         services.AddScoped<TherapyService>();
         services.AddScoped<TherapistService>();
+        services.AddScoped<JournalService>();
+        services.AddScoped<ReflectionService>();
         return services;
     }
 }

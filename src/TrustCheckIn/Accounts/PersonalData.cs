@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
+using TrustCheckIn.Journal;
 using TrustCheckIn.Therapy;
 
 namespace TrustCheckIn.Accounts;
@@ -18,8 +19,20 @@ public static class PersonalData
 
     public const string ErasedName = "Former member";
 
+    // Rows a person wrote alone (an AuthorId column): exported whole, deleted on erasure.
+    private static Rule AuthoredBy<T>(string section)
+        where T : class => new(
+            section,
+            async (db, id, ct) => await db.Set<T>().AsNoTracking().Where(e => EF.Property<string>(e, "AuthorId") == id).Cast<object>().ToListAsync(ct),
+            null,
+            (db, id, _) => db.Set<T>().Where(e => EF.Property<string>(e, "AuthorId") == id).ExecuteDeleteAsync(),
+            null);
+
     public static IReadOnlyDictionary<Type, Rule> Rules { get; } = new Dictionary<Type, Rule>
     {
+        [typeof(JournalEntry)] = AuthoredBy<JournalEntry>("journal entries"),
+        [typeof(SelfTrustChecklist)] = AuthoredBy<SelfTrustChecklist>("self-trust checklist"),
+        [typeof(TrustPatternReflection)] = AuthoredBy<TrustPatternReflection>("trust-pattern reflections"),
         [typeof(AppUser)] = new(
             "account",
             async (db, id, ct) => await db.Users.AsNoTracking().Where(u => u.Id == id)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Therapy;
+using TrustCheckIn.Journal;
 
 namespace TrustCheckIn.Data;
 
@@ -19,6 +20,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Consent> Consents => Set<Consent>();
 
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+
+    public DbSet<SelfTrustChecklist> SelfTrustChecklists => Set<SelfTrustChecklist>();
+
+    public DbSet<TrustPatternReflection> TrustPatternReflections => Set<TrustPatternReflection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -330,6 +330,158 @@ namespace TrustCheckIn.Data.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("TrustCheckIn.Journal.JournalEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MarkedShareableAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prompt")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShareableWithTherapist")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId", "CreatedAt");
+
+                    b.ToTable("JournalEntries");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Journal.SelfTrustChecklist", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Boundaries")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoreValues")
+                        .IsRequired()
+                        .HasMaxLength(810)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevisitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId")
+                        .IsUnique();
+
+                    b.ToTable("SelfTrustChecklists");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Journal.TrustPatternReflection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AvoidingVulnerability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckingForReassurance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DoubtingApologies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GettingDefensive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Jealousy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("MarkedShareableAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Overthinking")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PullingAway")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReadingThreats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShareableWithTherapist")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TensionOverTimeApart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("TrustPatternReflections", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TrustPatternReflections_AvoidingVulnerability", "\"AvoidingVulnerability\" BETWEEN 0 AND 4");
+
+                            t.HasCheckConstraint("CK_TrustPatternReflections_CheckingForReassurance", "\"CheckingForReassurance\" BETWEEN 0 AND 4");
+
+                            t.HasCheckConstraint("CK_TrustPatternReflections_DoubtingApologies", "\"DoubtingApologies\" BETWEEN 0 AND 4");
+
+                            t.HasCheckConstraint("CK_TrustPatternReflections_GettingDefensive", "\"GettingDefensive\" BETWEEN 0 AND 4");
+
+                            t.HasCheckConstraint("CK_TrustPatternReflections_Jealousy", "\"Jealousy\" BETWEEN 0 AND 4");
+
+                            t.HasCheckConstraint("CK_TrustPatternReflections_Overthinking", "\"Overthinking\" BETWEEN 0 AND 4");
+
+                            t.HasCheckConstraint("CK_TrustPatternReflections_PullingAway", "\"PullingAway\" BETWEEN 0 AND 4");
+
+                            t.HasCheckConstraint("CK_TrustPatternReflections_ReadingThreats", "\"ReadingThreats\" BETWEEN 0 AND 4");
+
+                            t.HasCheckConstraint("CK_TrustPatternReflections_TensionOverTimeApart", "\"TensionOverTimeApart\" BETWEEN 0 AND 4");
+                        });
+                });
+
             modelBuilder.Entity("TrustCheckIn.Therapy.AccessLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -568,6 +720,39 @@ namespace TrustCheckIn.Data.Migrations
                     b.Navigation("Couple");
 
                     b.Navigation("Inviter");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Journal.JournalEntry", b =>
+                {
+                    b.HasOne("TrustCheckIn.Accounts.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Journal.SelfTrustChecklist", b =>
+                {
+                    b.HasOne("TrustCheckIn.Accounts.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Journal.TrustPatternReflection", b =>
+                {
+                    b.HasOne("TrustCheckIn.Accounts.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
                 });
 
             modelBuilder.Entity("TrustCheckIn.Therapy.Consent", b =>

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustCheckIn.Journal;
+using TrustCheckIn.Web.Infrastructure;
+
+namespace TrustCheckIn.Web.Pages.Journal;
+
+public sealed class EditModel(JournalService journal) : PageModel
+{
+    [BindProperty]
+    public EntryInput Input { get; set; } = new();
+
+    public int Id { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var entry = await journal.GetAsync(User.GetUserId(), id);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+
+        Id = id;
+        Input = EntryInput.From(entry);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        Id = id;
+        if (!ModelState.IsValid)
+        {
+            return await journal.GetAsync(User.GetUserId(), id) is null ? NotFound() : Page();
+        }
+
+        var result = await journal.UpdateAsync(User.GetUserId(), id, Input.ToEntry());
+        if (result.Error is { } error)
+        {
+            if (error.Field.Length == 0)
+            {
+                return NotFound();
+            }
+
+            ModelState.AddServiceError(error);
+            return Page();
+        }
+
+        TempData["StatusMessage"] = "Your changes are saved.";
+        return RedirectToPage("Entry", new { id });
+    }
+}

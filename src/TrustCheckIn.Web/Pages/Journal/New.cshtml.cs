@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustCheckIn.Journal;
+using TrustCheckIn.Web.Infrastructure;
+
+namespace TrustCheckIn.Web.Pages.Journal;
+
+public sealed class NewModel(JournalService journal) : PageModel
+{
+    [BindProperty]
+    public EntryInput Input { get; set; } = new();
+
+    public void OnGet(JournalPrompt? prompt)
+    {
+        Input.Prompt = prompt is { } p && Enum.IsDefined(p) ? p : null;
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await journal.CreateAsync(User.GetUserId(), Input.ToEntry());
+        if (result.Error is { } error)
+        {
+            ModelState.AddServiceError(error);
+            return Page();
+        }
+
+        TempData["StatusMessage"] = "Saved. This entry is yours alone.";
+        return RedirectToPage("Entry", new { id = result.Value });
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustCheckIn.Journal;
+using TrustCheckIn.Web.Infrastructure;
+
+namespace TrustCheckIn.Web.Pages.Journal;
+
+public sealed class ReflectionModel(ReflectionService reflections) : PageModel
+{
+    public ReflectionService.ReflectionView? Reflection { get; private set; }
+
+    public bool IsThisMonth => Reflection?.Month == reflections.ThisMonth;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        Reflection = await reflections.GetAsync(User.GetUserId(), id);
+        return Reflection is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostShareAsync(int id, bool shareable)
+    {
+        var result = await reflections.SetShareableAsync(User.GetUserId(), id, shareable);
+        if (!result.Succeeded)
+        {
+            return NotFound();
+        }
+
+        StatusMessage = shareable
+            ? "Marked shareable. A therapist could read it only if you give them access to journal entries."
+            : "This reflection is just for you again.";
+        return RedirectToPage(new { id });
+    }
+}
