@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.Couples;
+using TrustCheckIn.Expectations;
 
 namespace TrustCheckIn.Data;
 
@@ -10,6 +11,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Couple> Couples => Set<Couple>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<Expectation> Expectations => Set<Expectation>();
+
+    public DbSet<ExpectationRevision> ExpectationRevisions => Set<ExpectationRevision>();
+
+    public DbSet<ExpectationTable> ExpectationTables => Set<ExpectationTable>();
+
+    public DbSet<FollowThrough> FollowThroughs => Set<FollowThrough>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
