@@ -33,7 +33,7 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
     public sealed record EditView(int Id, ExpectationContent Content, int Version, bool IsClosed);
 
     // Theirs is null when the row was removed while this person was editing it.
-    public sealed record EditConflict(ExpectationContent? Theirs, int TheirVersion, string ChangedByName, DateTime ChangedAt, ExpectationContent Yours)
+    public sealed record EditConflict(ExpectationContent? Theirs, int TheirVersion, string ChangedByName, bool ChangedByMe, DateTime ChangedAt, ExpectationContent Yours)
     {
         public bool WasRemoved => Theirs is null;
     }
@@ -602,6 +602,7 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
             .OrderByDescending(r => r.Id)
             .Select(r => new { r.ChangedById, r.ChangedAt })
             .FirstAsync();
-        return new EditConflict(current.IsRemoved ? null : current.Content, current.Version, couple.NameOf(last.ChangedById, userId), last.ChangedAt, yours);
+        return new EditConflict(current.IsRemoved ? null : current.Content, current.Version, couple.NameOf(last.ChangedById, userId),
+            last.ChangedById == userId, last.ChangedAt, yours);
     }
 }
