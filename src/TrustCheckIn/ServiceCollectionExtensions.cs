@@ -9,6 +9,7 @@ using TrustCheckIn.Data;
 using TrustCheckIn.Email;
 using TrustCheckIn.Therapy;
 using TrustCheckIn.Journal;
+using TrustCheckIn.Expectations;
 
 namespace TrustCheckIn;
 
@@ -46,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TherapistService>();
         services.AddScoped<JournalService>();
         services.AddScoped<ReflectionService>();
+        services.AddScoped<ExpectationService>();
         return services;
     }
 }

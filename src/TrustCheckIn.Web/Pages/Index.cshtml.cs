@@ -2,15 +2,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.Couples;
+using TrustCheckIn.Expectations;
 using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages;
 
-public sealed class IndexModel(CoupleService couples) : PageModel
+public sealed class IndexModel(CoupleService couples, ExpectationService expectations) : PageModel
 {
     public bool SignedIn { get; private set; }
 
     public CoupleService.CoupleView? Couple { get; private set; }
+
+    public ExpectationService.ReviewReminder? ExpectationsReminder { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -21,6 +24,7 @@ public sealed class IndexModel(CoupleService couples) : PageModel
         if (SignedIn && User.IsInRole(Roles.Partner))
         {
             Couple = await couples.GetActiveAsync(User.GetUserId());
+            ExpectationsReminder = Couple is null ? null : await expectations.GetReviewReminderAsync(User.GetUserId());
         }
     }
 }

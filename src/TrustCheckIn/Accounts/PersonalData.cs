@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
+using TrustCheckIn.Expectations;
 using TrustCheckIn.Journal;
 using TrustCheckIn.Therapy;
 
@@ -28,8 +29,24 @@ public static class PersonalData
             (db, id, _) => db.Set<T>().Where(e => EF.Property<string>(e, "AuthorId") == id).ExecuteDeleteAsync(),
             null);
 
+    // Joint rows of the couples a person is or was in (a CoupleId column): exported, kept for the other partner.
+    private static Rule OfMyCouples<T>(string section, EraseRows? erase = null)
+        where T : class => new(
+            section,
+            async (db, id, ct) => await db.Set<T>().AsNoTracking()
+                .Where(e => db.Couples.AnyFor(id).Any(c => c.Id == EF.Property<int>(e, "CoupleId"))).Cast<object>().ToListAsync(ct),
+            null,
+            erase,
+            erase is null ? "Joint: it belongs to the couple, and the former partner keeps it; changes by the erased person show as \"Former member\"." : null);
+
     public static IReadOnlyDictionary<Type, Rule> Rules { get; } = new Dictionary<Type, Rule>
     {
+        [typeof(Expectation)] = OfMyCouples<Expectation>("expectations"),
+        [typeof(ExpectationRevision)] = OfMyCouples<ExpectationRevision>("expectation changes"),
+        [typeof(ExpectationTable)] = OfMyCouples<ExpectationTable>("expectation reviews"),
+        [typeof(FollowThrough)] = OfMyCouples<FollowThrough>(
+            "follow-through",
+            (db, id, _) => db.FollowThroughs.Where(f => f.DoneById == id).ExecuteDeleteAsync()),
         [typeof(JournalEntry)] = AuthoredBy<JournalEntry>("journal entries"),
         [typeof(SelfTrustChecklist)] = AuthoredBy<SelfTrustChecklist>("self-trust checklist"),
         [typeof(TrustPatternReflection)] = AuthoredBy<TrustPatternReflection>("trust-pattern reflections"),

@@ -4,6 +4,7 @@ using TrustCheckIn.Accounts;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Therapy;
 using TrustCheckIn.Journal;
+using TrustCheckIn.Expectations;
 
 namespace TrustCheckIn.Data;
 
@@ -26,6 +27,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<SelfTrustChecklist> SelfTrustChecklists => Set<SelfTrustChecklist>();
 
     public DbSet<TrustPatternReflection> TrustPatternReflections => Set<TrustPatternReflection>();
+
+    public DbSet<Expectation> Expectations => Set<Expectation>();
+
+    public DbSet<ExpectationRevision> ExpectationRevisions => Set<ExpectationRevision>();
+
+    public DbSet<ExpectationTable> ExpectationTables => Set<ExpectationTable>();
+
+    public DbSet<FollowThrough> FollowThroughs => Set<FollowThrough>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -330,6 +330,211 @@ namespace TrustCheckIn.Data.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("TrustCheckIn.Expectations.Expectation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoupleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomFrequency")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StarterKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId", "Position");
+
+                    b.HasIndex("CoupleId", "StarterKey")
+                        .IsUnique()
+                        .HasFilter("StarterKey IS NOT NULL");
+
+                    b.ToTable("Expectations");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Expectations.ExpectationRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AfterAction")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AfterCustomFrequency")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AfterFrequency")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AfterNeed")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AfterPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BeforeAction")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeforeCustomFrequency")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeforeFrequency")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeforeNeed")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BeforePosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoupleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpectationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId", "Id");
+
+                    b.HasIndex("ExpectationId", "Id");
+
+                    b.ToTable("ExpectationRevisions");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Expectations.ExpectationTable", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoupleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewIntervalWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId")
+                        .IsUnique();
+
+                    b.ToTable("ExpectationTables");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Expectations.FollowThrough", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoupleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpectationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NoticedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId");
+
+                    b.HasIndex("ExpectationId", "DoneAt");
+
+                    b.ToTable("FollowThroughs");
+                });
+
             modelBuilder.Entity("TrustCheckIn.Journal.JournalEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -720,6 +925,60 @@ namespace TrustCheckIn.Data.Migrations
                     b.Navigation("Couple");
 
                     b.Navigation("Inviter");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Expectations.Expectation", b =>
+                {
+                    b.HasOne("TrustCheckIn.Couples.Couple", "Couple")
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Couple");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Expectations.ExpectationRevision", b =>
+                {
+                    b.HasOne("TrustCheckIn.Couples.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrustCheckIn.Expectations.Expectation", "Expectation")
+                        .WithMany()
+                        .HasForeignKey("ExpectationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Expectation");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Expectations.ExpectationTable", b =>
+                {
+                    b.HasOne("TrustCheckIn.Couples.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Expectations.FollowThrough", b =>
+                {
+                    b.HasOne("TrustCheckIn.Couples.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrustCheckIn.Expectations.Expectation", "Expectation")
+                        .WithMany()
+                        .HasForeignKey("ExpectationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Expectation");
                 });
 
             modelBuilder.Entity("TrustCheckIn.Journal.JournalEntry", b =>

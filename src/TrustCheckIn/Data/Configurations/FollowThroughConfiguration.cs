@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustCheckIn.Couples;
+using TrustCheckIn.Expectations;
+
+namespace TrustCheckIn.Data.Configurations;
+
+public sealed class FollowThroughConfiguration : IEntityTypeConfiguration<FollowThrough>
+{
+    public void Configure(EntityTypeBuilder<FollowThrough> builder)
+    {
+        builder.Property(f => f.DoneById).HasMaxLength(450).IsRequired();
+        builder.Property(f => f.NoticedById).HasMaxLength(450);
+        builder.Property(f => f.Note).HasMaxLength(FollowThrough.NoteLength);
+        builder.HasOne(f => f.Expectation).WithMany().HasForeignKey(f => f.ExpectationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Couple>().WithMany().HasForeignKey(f => f.CoupleId).OnDelete(DeleteBehavior.Cascade);
+        // Counts over the last weeks, per row.
+        builder.HasIndex(f => new { f.ExpectationId, f.DoneAt });
+        builder.HasIndex(f => f.CoupleId);
+    }
+}

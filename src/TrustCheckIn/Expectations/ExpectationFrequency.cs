@@ -1,0 +1,9 @@
+namespace TrustCheckIn.Expectations;
+
+public enum ExpectationFrequency
+{
+    Daily,
+    Weekly,
+    Monthly,
+    Custom,
+}
