@@ -41,6 +41,17 @@ public static class Journeys
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
     }
 
+    // Two people who registered, confirmed and paired through the UI: the start of every couple journey.
+    public static async Task<(IPage A, IPage B)> NewCoupleAsync(BrowserApp app, string nameA, string nameB, bool javaScript = true)
+    {
+        var a = await app.NewPageAsync(javaScript);
+        var b = await app.NewPageAsync(javaScript);
+        await RegisterAndConfirmAsync(app, a, nameA, NewEmail(nameA));
+        await RegisterAndConfirmAsync(app, b, nameB, NewEmail(nameB));
+        await PairAsync(app, a, b, nameA);
+        return (a, b);
+    }
+
     public static async Task PairAsync(BrowserApp app, IPage inviter, IPage joiner, string inviterName)
     {
         await inviter.GotoAsync("/Couple");

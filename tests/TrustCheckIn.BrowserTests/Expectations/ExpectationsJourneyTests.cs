@@ -1,0 +1,50 @@
+namespace TrustCheckIn.BrowserTests.Expectations;
+
+public sealed class ExpectationsJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task CoupleStartsFromTheStarterSetEditsResolvesAConflictAndReviewsTogether()
+    {
+        var (ada, ben) = await Journeys.NewCoupleAsync(app, "Ada", "Ben");
+
+        await ada.GotoAsync("/Expectations");
+        await app.CheckPageAsync(ada, "Expectations, empty");
+        await ada.Locator("#starter-start-form button").ClickAsync();
+        await Assertions.Expect(ada.Locator("#expectations > li")).ToHaveCountAsync(3);
+        await app.CheckPageAsync(ada, "Expectations, starter set");
+
+        await ada.Locator("#expectations > li").First.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        await app.CheckPageAsync(ada, "Expectations, edit");
+        await ada.GetByLabel("What builds trust").FillAsync("Tell each other the day's plans over breakfast");
+        await ada.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(ada.Locator("#expectations")).ToContainTextAsync("over breakfast");
+
+        // Both open the same row; Ben saves first, then Ada's save meets his change.
+        var editLink = await ada.Locator("#expectations > li").First.GetByRole(AriaRole.Link, new() { Name = "Edit" }).GetAttributeAsync("href");
+        await ada.GotoAsync(editLink!);
+        await ben.GotoAsync(editLink!);
+        await ben.GetByLabel("What builds trust").FillAsync("Send a short message when plans change");
+        await ben.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(ben.Locator("#expectations")).ToContainTextAsync("when plans change");
+        await ada.GetByLabel("What builds trust").FillAsync("Share plans each morning, and text if they change");
+        await ada.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(ada.Locator("#conflict-theirs")).ToContainTextAsync("Send a short message when plans change");
+        await Assertions.Expect(ada.Locator("#conflict-yours")).ToContainTextAsync("Share plans each morning, and text if they change");
+        await Assertions.Expect(ada.GetByLabel("What builds trust")).ToHaveValueAsync("Share plans each morning, and text if they change");
+        await app.CheckPageAsync(ada, "Expectations, conflict");
+        await ada.GetByRole(AriaRole.Button, new() { Name = "Save my version" }).ClickAsync();
+        await Assertions.Expect(ada.Locator("#expectations")).ToContainTextAsync("Share plans each morning, and text if they change");
+
+        await ada.Locator("#review-form button").ClickAsync();
+        await Assertions.Expect(ada.Locator("#review-waiting")).ToBeVisibleAsync();
+        await ben.GotoAsync("/Expectations");
+        await ben.Locator("#review-form button").ClickAsync();
+        await Assertions.Expect(ben.Locator("#review")).ToContainTextAsync("reviewed");
+        await app.CheckPageAsync(ben, "Expectations, reviewed");
+
+        await ben.GotoAsync("/Expectations/History");
+        await Assertions.Expect(ben.Locator("main")).ToContainTextAsync("Send a short message when plans change");
+        await app.CheckPageAsync(ben, "Expectations, history");
+    }
+}
