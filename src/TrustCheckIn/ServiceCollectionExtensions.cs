@@ -7,6 +7,7 @@ using TrustCheckIn.Accounts;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
 using TrustCheckIn.Email;
+using TrustCheckIn.Feelings;
 
 namespace TrustCheckIn;
 
@@ -39,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<TherapistApprovalService>();
         services.AddScoped<CoupleService>();
+        services.AddScoped<FeelingService>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.Couples;
+using TrustCheckIn.Feelings;
 
 namespace TrustCheckIn.Data;
 
@@ -10,6 +11,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Couple> Couples => Set<Couple>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<FeelingStatement> FeelingStatements => Set<FeelingStatement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
