@@ -27,8 +27,11 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
         DateTime? TalkedAboutAt,
         string? TalkedAboutById,
         string? TalkedAboutByName,
-        bool CoupleActive)
+        bool CoupleActive,
+        string TimeZoneId)
     {
+        public DateTime Local(DateTime utc) => ToCoupleTime(utc, TimeZoneId);
+
         public FeelingState State => FeelingStatement.StateOf(SharedAt, AcknowledgedAt);
 
         public string Sentence => FeelingWords.Compose(Feeling, Situation, Need);
@@ -51,8 +54,11 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
         DateTime UpdatedAt,
         DateTime? SharedAt,
         DateTime? AcknowledgedAt,
-        DateTime? TalkedAboutAt)
+        DateTime? TalkedAboutAt,
+        string TimeZoneId)
     {
+        public DateTime Local(DateTime utc) => ToCoupleTime(utc, TimeZoneId);
+
         public FeelingState State => FeelingStatement.StateOf(SharedAt, AcknowledgedAt);
 
         public string Sentence => FeelingWords.Compose(Feeling, Situation, Need);
@@ -61,6 +67,10 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
     public sealed record ListCounts(int Drafts, int SharedByMe, int SharedWithMe);
 
     public sealed record ListPage(FeelingList List, IReadOnlyList<StatementSummary> Items, int Page, bool HasMore, ListCounts Counts);
+
+    // Dates are shown in the couple's own time zone, the one their check-in day is set in.
+    public static DateTime ToCoupleTime(DateTime utc, string timeZoneId) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), new CheckInSchedule(timeZoneId, default).TimeZone);
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -85,7 +95,8 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
                 s.TalkedAboutAt,
                 s.TalkedAboutById,
                 s.TalkedAboutBy!.DisplayName,
-                s.Couple!.ClosedAt == null))
+                s.Couple!.ClosedAt == null,
+                s.Couple.TimeZoneId))
             .SingleOrDefaultAsync(ct);
 
     // For the composer: only the author's own draft, only while the couple is active.
@@ -108,7 +119,7 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
         var items = await query.ThenByDescending(s => s.Id)
             .Skip((page - 1) * PageSize)
             .Take(PageSize + 1)
-            .Select(s => new StatementSummary(s.Id, s.Feeling, s.Situation, s.Need, s.Author!.DisplayName, s.UpdatedAt, s.SharedAt, s.AcknowledgedAt, s.TalkedAboutAt))
+            .Select(s => new StatementSummary(s.Id, s.Feeling, s.Situation, s.Need, s.Author!.DisplayName, s.UpdatedAt, s.SharedAt, s.AcknowledgedAt, s.TalkedAboutAt, s.Couple!.TimeZoneId))
             .ToListAsync(ct);
         var counts = new ListCounts(
             await visible.CountAsync(s => s.AuthorId == userId && s.SharedAt == null, ct),
@@ -140,9 +151,14 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
     public Task<Result> ReviseDraftAsync(string userId, int id, FeelingWords words) =>
         ChangeAsync(userId, id, "revised", statement =>
         {
-            if (!IsOwnDraft(statement, userId))
+            if (statement.AuthorId != userId)
             {
                 return ServiceError.NotFound("draft");
+            }
+
+            if (statement.State != FeelingState.Draft)
+            {
+                return new ServiceError("", "This statement has been shared, so it can't be changed any more. Your words are still here to copy.");
             }
 
             if (FeelingWords.Validate(words) is { } invalid)
