@@ -76,6 +76,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Couple", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Journal", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Expectations", Policies.Partner);
+    options.Conventions.AuthorizeFolder("/Feelings", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
     options.Conventions.AuthorizeFolder("/Therapist", Policies.Therapist);
     options.Conventions.AllowAnonymousToPage("/Index");

@@ -10,6 +10,7 @@ using TrustCheckIn.Email;
 using TrustCheckIn.Therapy;
 using TrustCheckIn.Journal;
 using TrustCheckIn.Expectations;
+using TrustCheckIn.Feelings;
 
 namespace TrustCheckIn;
 
@@ -48,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<JournalService>();
         services.AddScoped<ReflectionService>();
         services.AddScoped<ExpectationService>();
+        services.AddScoped<FeelingService>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
 using TrustCheckIn.Expectations;
+using TrustCheckIn.Feelings;
 using TrustCheckIn.Journal;
 using TrustCheckIn.Therapy;
 
@@ -41,6 +42,20 @@ public static class PersonalData
 
     public static IReadOnlyDictionary<Type, Rule> Rules { get; } = new Dictionary<Type, Rule>
     {
+        [typeof(FeelingStatement)] = new(
+            "\"I feel\" statements",
+            async (db, id, ct) => await db.FeelingStatements.AsNoTracking()
+                .Where(f => f.AuthorId == id || (f.SharedAt != null && db.Couples.AnyFor(id).Any(c => c.Id == f.CoupleId)))
+                .Select(f => (object)new { Mine = f.AuthorId == id, f.Feeling, f.Situation, f.Need, f.CreatedAt, f.SharedAt, f.AcknowledgedAt, f.Reply, f.TalkedAboutAt })
+                .ToListAsync(ct),
+            null,
+            async (db, id, _) =>
+            {
+                await db.FeelingStatements.Where(f => f.AuthorId == id).ExecuteDeleteAsync();
+                // A reply the person wrote lives on the partner's statement: the words go, the acknowledgement stays.
+                await db.FeelingStatements.Where(f => f.AcknowledgedById == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Reply, (string?)null));
+            },
+            null),
         [typeof(Expectation)] = OfMyCouples<Expectation>("expectations"),
         [typeof(ExpectationRevision)] = OfMyCouples<ExpectationRevision>("expectation changes"),
         [typeof(ExpectationTable)] = OfMyCouples<ExpectationTable>("expectation reviews"),

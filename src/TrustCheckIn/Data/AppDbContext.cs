@@ -5,6 +5,7 @@ using TrustCheckIn.Couples;
 using TrustCheckIn.Therapy;
 using TrustCheckIn.Journal;
 using TrustCheckIn.Expectations;
+using TrustCheckIn.Feelings;
 
 namespace TrustCheckIn.Data;
 
@@ -35,6 +36,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ExpectationTable> ExpectationTables => Set<ExpectationTable>();
 
     public DbSet<FollowThrough> FollowThroughs => Set<FollowThrough>();
+
+    public DbSet<FeelingStatement> FeelingStatements => Set<FeelingStatement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -535,6 +535,75 @@ namespace TrustCheckIn.Data.Migrations
                     b.ToTable("FollowThroughs");
                 });
 
+            modelBuilder.Entity("TrustCheckIn.Feelings.FeelingStatement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoupleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Feeling")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Need")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SharedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Situation")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TalkedAboutAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TalkedAboutById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcknowledgedById");
+
+                    b.HasIndex("TalkedAboutById");
+
+                    b.HasIndex("CoupleId", "SharedAt");
+
+                    b.HasIndex("AuthorId", "SharedAt", "UpdatedAt");
+
+                    b.ToTable("FeelingStatements");
+                });
+
             modelBuilder.Entity("TrustCheckIn.Journal.JournalEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -979,6 +1048,39 @@ namespace TrustCheckIn.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Expectation");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Feelings.FeelingStatement", b =>
+                {
+                    b.HasOne("TrustCheckIn.Accounts.AppUser", "AcknowledgedBy")
+                        .WithMany()
+                        .HasForeignKey("AcknowledgedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("TrustCheckIn.Accounts.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrustCheckIn.Couples.Couple", "Couple")
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrustCheckIn.Accounts.AppUser", "TalkedAboutBy")
+                        .WithMany()
+                        .HasForeignKey("TalkedAboutById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("AcknowledgedBy");
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Couple");
+
+                    b.Navigation("TalkedAboutBy");
                 });
 
             modelBuilder.Entity("TrustCheckIn.Journal.JournalEntry", b =>

@@ -1,0 +1,312 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using TrustCheckIn.Common;
+using TrustCheckIn.Couples;
+using TrustCheckIn.Data;
+
+namespace TrustCheckIn.Feelings;
+
+// Who sees a statement: its author always (also after the couple ends); the partner only while it is
+// shared and the couple is active. Anything else is "not found". Statement text is never logged.
+public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<FeelingService> logger)
+{
+    public const int PageSize = 20;
+
+    public sealed record StatementView(
+        int Id,
+        string Feeling,
+        string Situation,
+        string? Need,
+        bool ByMe,
+        string AuthorName,
+        DateTime CreatedAt,
+        DateTime? SharedAt,
+        DateTime? AcknowledgedAt,
+        string? AcknowledgedByName,
+        string? Reply,
+        DateTime? TalkedAboutAt,
+        string? TalkedAboutById,
+        string? TalkedAboutByName,
+        bool CoupleActive,
+        string TimeZoneId)
+    {
+        public DateTime Local(DateTime utc) => ToCoupleTime(utc, TimeZoneId);
+
+        public FeelingState State => FeelingStatement.StateOf(SharedAt, AcknowledgedAt);
+
+        public string Sentence => FeelingWords.Compose(Feeling, Situation, Need);
+
+        public bool CanEdit => ByMe && CoupleActive && State == FeelingState.Draft;
+
+        public bool CanWithdraw => ByMe && CoupleActive && State == FeelingState.Shared && TalkedAboutAt is null;
+
+        public bool CanAcknowledge => !ByMe && CoupleActive && State == FeelingState.Shared;
+
+        public bool CanMarkTalkedAbout => CoupleActive && State != FeelingState.Draft && TalkedAboutAt is null;
+    }
+
+    public sealed record StatementSummary(
+        int Id,
+        string Feeling,
+        string Situation,
+        string? Need,
+        string AuthorName,
+        DateTime UpdatedAt,
+        DateTime? SharedAt,
+        DateTime? AcknowledgedAt,
+        DateTime? TalkedAboutAt,
+        string TimeZoneId)
+    {
+        public DateTime Local(DateTime utc) => ToCoupleTime(utc, TimeZoneId);
+
+        public FeelingState State => FeelingStatement.StateOf(SharedAt, AcknowledgedAt);
+
+        public string Sentence => FeelingWords.Compose(Feeling, Situation, Need);
+    }
+
+    public sealed record ListCounts(int Drafts, int SharedByMe, int SharedWithMe);
+
+    public sealed record ListPage(FeelingList List, IReadOnlyList<StatementSummary> Items, int Page, bool HasMore, ListCounts Counts);
+
+    // Dates are shown in the couple's own time zone, the one their check-in day is set in.
+    public static DateTime ToCoupleTime(DateTime utc, string timeZoneId) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), new CheckInSchedule(timeZoneId, default).TimeZone);
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public Task<bool> CanWriteAsync(string userId, CancellationToken ct = default) =>
+        db.Couples.ActiveFor(userId).AnyAsync(ct);
+
+    public Task<StatementView?> GetAsync(string userId, int id, CancellationToken ct = default) =>
+        VisibleTo(userId).AsNoTracking()
+            .Where(s => s.Id == id)
+            .Select(s => new StatementView(
+                s.Id,
+                s.Feeling,
+                s.Situation,
+                s.Need,
+                s.AuthorId == userId,
+                s.Author!.DisplayName,
+                s.CreatedAt,
+                s.SharedAt,
+                s.AcknowledgedAt,
+                s.AcknowledgedBy!.DisplayName,
+                s.Reply,
+                s.TalkedAboutAt,
+                s.TalkedAboutById,
+                s.TalkedAboutBy!.DisplayName,
+                s.Couple!.ClosedAt == null,
+                s.Couple.TimeZoneId))
+            .SingleOrDefaultAsync(ct);
+
+    // For the composer: only the author's own draft, only while the couple is active.
+    public Task<FeelingWords?> GetDraftAsync(string userId, int id, CancellationToken ct = default) =>
+        VisibleTo(userId).AsNoTracking()
+            .Where(s => s.Id == id && s.AuthorId == userId && s.SharedAt == null && s.Couple!.ClosedAt == null)
+            .Select(s => new FeelingWords(s.Feeling, s.Situation, s.Need))
+            .SingleOrDefaultAsync(ct);
+
+    public async Task<ListPage> ListAsync(string userId, FeelingList list, int page, CancellationToken ct = default)
+    {
+        page = Math.Max(1, page);
+        var visible = VisibleTo(userId).AsNoTracking();
+        var query = list switch
+        {
+            FeelingList.Drafts => visible.Where(s => s.AuthorId == userId && s.SharedAt == null).OrderByDescending(s => s.UpdatedAt),
+            FeelingList.SharedByMe => visible.Where(s => s.AuthorId == userId && s.SharedAt != null).OrderByDescending(s => s.SharedAt),
+            _ => visible.Where(s => s.AuthorId != userId && s.SharedAt != null).OrderByDescending(s => s.SharedAt),
+        };
+        var items = await query.ThenByDescending(s => s.Id)
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize + 1)
+            .Select(s => new StatementSummary(s.Id, s.Feeling, s.Situation, s.Need, s.Author!.DisplayName, s.UpdatedAt, s.SharedAt, s.AcknowledgedAt, s.TalkedAboutAt, s.Couple!.TimeZoneId))
+            .ToListAsync(ct);
+        var counts = new ListCounts(
+            await visible.CountAsync(s => s.AuthorId == userId && s.SharedAt == null, ct),
+            await visible.CountAsync(s => s.AuthorId == userId && s.SharedAt != null, ct),
+            await visible.CountAsync(s => s.AuthorId != userId && s.SharedAt != null, ct));
+        return new ListPage(list, items.Take(PageSize).ToList(), page, items.Count > PageSize, counts);
+    }
+
+    public async Task<Result<int>> SaveDraftAsync(string userId, FeelingWords words)
+    {
+        if (FeelingWords.Validate(words) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var coupleId = await db.Couples.ActiveFor(userId).Select(c => (int?)c.Id).SingleOrDefaultAsync();
+        if (coupleId is null)
+        {
+            return new ServiceError("", "You can write statements for your partner once the two of you are paired.");
+        }
+
+        var statement = new FeelingStatement(coupleId.Value, userId, words, Now);
+        db.FeelingStatements.Add(statement);
+        await db.SaveChangesAsync();
+        logger.LogInformation("User {UserId} saved feeling statement {StatementId} as a draft", userId, statement.Id);
+        return statement.Id;
+    }
+
+    public Task<Result> ReviseDraftAsync(string userId, int id, FeelingWords words) =>
+        ChangeAsync(userId, id, "revised", statement =>
+        {
+            if (statement.AuthorId != userId)
+            {
+                return ServiceError.NotFound("draft");
+            }
+
+            if (statement.State != FeelingState.Draft)
+            {
+                return new ServiceError("", "This statement has been shared, so it can't be changed any more. Your words are still here to copy.");
+            }
+
+            if (FeelingWords.Validate(words) is { } invalid)
+            {
+                return invalid;
+            }
+
+            statement.Revise(words, Now);
+            return null;
+        });
+
+    public Task<Result> DeleteDraftAsync(string userId, int id) =>
+        ChangeAsync(userId, id, "deleted", statement =>
+        {
+            if (!IsOwnDraft(statement, userId))
+            {
+                return ServiceError.NotFound("draft");
+            }
+
+            db.FeelingStatements.Remove(statement);
+            return null;
+        });
+
+    public Task<Result> ShareAsync(string userId, int id) =>
+        ChangeAsync(userId, id, "shared", statement =>
+        {
+            if (statement.AuthorId != userId)
+            {
+                return ServiceError.NotFound("statement");
+            }
+
+            if (statement.State != FeelingState.Draft)
+            {
+                return new ServiceError("", "This statement is already shared with your partner.");
+            }
+
+            statement.Share(Now);
+            return null;
+        });
+
+    public Task<Result> WithdrawAsync(string userId, int id) =>
+        ChangeAsync(userId, id, "withdrew", statement =>
+        {
+            if (statement.AuthorId != userId)
+            {
+                return ServiceError.NotFound("statement");
+            }
+
+            if (statement.State == FeelingState.Draft)
+            {
+                return new ServiceError("", "This statement is already a private draft.");
+            }
+
+            if (!statement.CanWithdraw)
+            {
+                return new ServiceError("", statement.State == FeelingState.Acknowledged
+                    ? "Your partner has already answered this, so it stays shared between you."
+                    : "You've already talked this through together, so it stays shared between you.");
+            }
+
+            statement.Withdraw(Now);
+            return null;
+        });
+
+    public Task<Result> AcknowledgeAsync(string userId, int id, string? reply) =>
+        ChangeAsync(userId, id, "acknowledged", statement =>
+        {
+            if (statement.AuthorId == userId || statement.State == FeelingState.Draft)
+            {
+                return ServiceError.NotFound("statement");
+            }
+
+            if (statement.State == FeelingState.Acknowledged)
+            {
+                return new ServiceError("", "You've already let your partner know you hear this.");
+            }
+
+            if ((reply?.Trim().Length ?? 0) > FeelingStatement.ReplyLength)
+            {
+                return new ServiceError("Reply", $"Please keep your reply to {FeelingStatement.ReplyLength} characters.");
+            }
+
+            statement.Acknowledge(userId, reply, Now);
+            return null;
+        });
+
+    public Task<Result> MarkTalkedAboutAsync(string userId, int id) =>
+        ChangeAsync(userId, id, "marked talked about", statement =>
+        {
+            if (statement.State == FeelingState.Draft)
+            {
+                return new ServiceError("", "Share this statement first; then you can talk it through together.");
+            }
+
+            if (statement.TalkedAboutAt is not null)
+            {
+                return new ServiceError("", "This is already marked as talked about.");
+            }
+
+            statement.MarkTalkedAbout(userId, Now);
+            return null;
+        });
+
+    // Starts from the actor's couples: a statement of another couple never matches, whatever its id.
+    private IQueryable<FeelingStatement> VisibleTo(string userId) =>
+        from couple in db.Couples.AnyFor(userId)
+        join statement in db.FeelingStatements on couple.Id equals statement.CoupleId
+        where statement.AuthorId == userId || (statement.SharedAt != null && couple.ClosedAt == null)
+        select statement;
+
+    private static bool IsOwnDraft(FeelingStatement statement, string userId) =>
+        statement.AuthorId == userId && statement.State == FeelingState.Draft;
+
+    private async Task<Result> ChangeAsync(string userId, int id, string action, Func<FeelingStatement, ServiceError?> change)
+    {
+        var statement = await VisibleTo(userId).SingleOrDefaultAsync(s => s.Id == id);
+        if (statement is null)
+        {
+            return ServiceError.NotFound("statement");
+        }
+
+        if (!await db.Couples.ActiveFor(userId).AnyAsync(c => c.Id == statement.CoupleId))
+        {
+            return new ServiceError("", "This couple has ended, so its statements can be read but no longer changed.");
+        }
+
+        if (change(statement) is { } refusal)
+        {
+            return refusal;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ServiceError("", "Something changed on this statement just now. Please have another look.");
+        }
+
+        logger.LogInformation("User {UserId} {Action} feeling statement {StatementId}", userId, action, id);
+        return Result.Ok;
+    }
+}
+
+public enum FeelingList
+{
+    Drafts,
+    SharedByMe,
+    SharedWithMe,
+}
