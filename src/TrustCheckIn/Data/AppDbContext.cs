@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrustCheckIn.Accounts;
+using TrustCheckIn.CheckIns;
 using TrustCheckIn.Couples;
 
 namespace TrustCheckIn.Data;
@@ -10,6 +11,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Couple> Couples => Set<Couple>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+
+    public DbSet<CheckInReply> CheckInReplies => Set<CheckInReply>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
