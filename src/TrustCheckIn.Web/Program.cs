@@ -61,6 +61,7 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Couple", Policies.Partner);
+    options.Conventions.AuthorizeFolder("/CheckIns", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
     options.Conventions.AllowAnonymousToPage("/Index");
     options.Conventions.AllowAnonymousToPage("/Error");

@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustCheckIn.Accounts;
+using TrustCheckIn.CheckIns;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages;
 
-public sealed class IndexModel(CoupleService couples) : PageModel
+public sealed class IndexModel(CoupleService couples, CheckInService checkIns) : PageModel
 {
     public bool SignedIn { get; private set; }
 
     public CoupleService.CoupleView? Couple { get; private set; }
+
+    public CheckInService.ThisWeekView? ThisWeek { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -21,6 +24,7 @@ public sealed class IndexModel(CoupleService couples) : PageModel
         if (SignedIn && User.IsInRole(Roles.Partner))
         {
             Couple = await couples.GetActiveAsync(User.GetUserId());
+            ThisWeek = Couple is null ? null : await checkIns.GetThisWeekAsync(User.GetUserId());
         }
     }
 }
