@@ -77,6 +77,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Journal", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Expectations", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Feelings", Policies.Partner);
+    options.Conventions.AuthorizeFolder("/CheckIns", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
     options.Conventions.AuthorizeFolder("/Therapist", Policies.Therapist);
     options.Conventions.AllowAnonymousToPage("/Index");

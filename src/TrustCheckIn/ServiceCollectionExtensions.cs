@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrustCheckIn.Accounts;
+using TrustCheckIn.CheckIns;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
 using TrustCheckIn.Email;
@@ -50,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ReflectionService>();
         services.AddScoped<ExpectationService>();
         services.AddScoped<FeelingService>();
+        services.AddScoped<CheckInService>();
         return services;
     }
 }

@@ -1,19 +1,22 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustCheckIn.Accounts;
+using TrustCheckIn.CheckIns;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages;
 
-public sealed class IndexModel(CoupleService couples, ExpectationService expectations) : PageModel
+public sealed class IndexModel(CoupleService couples, CheckInService checkIns, ExpectationService expectations) : PageModel
 {
     public bool SignedIn { get; private set; }
 
     public CoupleService.CoupleView? Couple { get; private set; }
 
     public ExpectationService.ReviewReminder? ExpectationsReminder { get; private set; }
+
+    public CheckInService.ThisWeekView? ThisWeek { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -25,6 +28,7 @@ public sealed class IndexModel(CoupleService couples, ExpectationService expecta
         {
             Couple = await couples.GetActiveAsync(User.GetUserId());
             ExpectationsReminder = Couple is null ? null : await expectations.GetReviewReminderAsync(User.GetUserId());
+            ThisWeek = Couple is null ? null : await checkIns.GetThisWeekAsync(User.GetUserId());
         }
     }
 }

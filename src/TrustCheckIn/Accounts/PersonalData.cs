@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using TrustCheckIn.CheckIns;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
 using TrustCheckIn.Expectations;
@@ -62,6 +63,8 @@ public static class PersonalData
         [typeof(FollowThrough)] = OfMyCouples<FollowThrough>(
             "follow-through",
             (db, id, _) => db.FollowThroughs.Where(f => f.DoneById == id).ExecuteDeleteAsync()),
+        [typeof(CheckIn)] = AuthoredBy<CheckIn>("check-ins"),
+        [typeof(CheckInReply)] = AuthoredBy<CheckInReply>("check-in replies"),
         [typeof(JournalEntry)] = AuthoredBy<JournalEntry>("journal entries"),
         [typeof(SelfTrustChecklist)] = AuthoredBy<SelfTrustChecklist>("self-trust checklist"),
         [typeof(TrustPatternReflection)] = AuthoredBy<TrustPatternReflection>("trust-pattern reflections"),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrustCheckIn.Accounts;
+using TrustCheckIn.CheckIns;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Therapy;
 using TrustCheckIn.Journal;
@@ -38,6 +39,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<FollowThrough> FollowThroughs => Set<FollowThrough>();
 
     public DbSet<FeelingStatement> FeelingStatements => Set<FeelingStatement>();
+
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+
+    public DbSet<CheckInReply> CheckInReplies => Set<CheckInReply>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

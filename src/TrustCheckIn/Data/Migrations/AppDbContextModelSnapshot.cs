@@ -227,6 +227,121 @@ namespace TrustCheckIn.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TrustCheckIn.CheckIns.CheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Connection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoupleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmotionalSafety")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeelingHeard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MonthKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OnMyMind")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SealedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmallStep")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Trust")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WeekKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WentWell")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId", "WeekKey");
+
+                    b.HasIndex("CoupleId", "WeekKey");
+
+                    b.HasIndex("CoupleId", "AuthorId", "WeekKey")
+                        .IsUnique();
+
+                    b.ToTable("CheckIns", t =>
+                        {
+                            t.HasCheckConstraint("CK_CheckIns_Connection", "\"Connection\" BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_CheckIns_EmotionalSafety", "\"EmotionalSafety\" BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_CheckIns_FeelingHeard", "\"FeelingHeard\" BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_CheckIns_FollowThrough", "\"FollowThrough\" BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_CheckIns_Trust", "\"Trust\" BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("TrustCheckIn.CheckIns.CheckInReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CheckInId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(280)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CheckInId", "AuthorId")
+                        .IsUnique();
+
+                    b.ToTable("CheckInReplies");
+                });
+
             modelBuilder.Entity("TrustCheckIn.Couples.Couple", b =>
                 {
                     b.Property<int>("Id")
@@ -957,6 +1072,44 @@ namespace TrustCheckIn.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustCheckIn.CheckIns.CheckIn", b =>
+                {
+                    b.HasOne("TrustCheckIn.Accounts.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrustCheckIn.Couples.Couple", "Couple")
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Couple");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.CheckIns.CheckInReply", b =>
+                {
+                    b.HasOne("TrustCheckIn.Accounts.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrustCheckIn.CheckIns.CheckIn", "CheckIn")
+                        .WithMany()
+                        .HasForeignKey("CheckInId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("CheckIn");
                 });
 
             modelBuilder.Entity("TrustCheckIn.Couples.Couple", b =>
