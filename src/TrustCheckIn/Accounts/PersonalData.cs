@@ -26,7 +26,7 @@ public static class PersonalData
     private static Rule AuthoredBy<T>(string section)
         where T : class => new(
             section,
-            async (db, id, ct) => await db.Set<T>().AsNoTracking().Where(e => EF.Property<string>(e, "AuthorId") == id).Cast<object>().ToListAsync(ct),
+            async (db, id, ct) => Columns(db, await db.Set<T>().AsNoTracking().Where(e => EF.Property<string>(e, "AuthorId") == id).ToListAsync(ct)),
             null,
             (db, id, _) => db.Set<T>().Where(e => EF.Property<string>(e, "AuthorId") == id).ExecuteDeleteAsync(),
             null);
@@ -35,11 +35,19 @@ public static class PersonalData
     private static Rule OfMyCouples<T>(string section, EraseRows? erase = null)
         where T : class => new(
             section,
-            async (db, id, ct) => await db.Set<T>().AsNoTracking()
-                .Where(e => db.Couples.AnyFor(id).Any(c => c.Id == EF.Property<int>(e, "CoupleId"))).Cast<object>().ToListAsync(ct),
+            async (db, id, ct) => Columns(db, await db.Set<T>().AsNoTracking()
+                .Where(e => db.Couples.AnyFor(id).Any(c => c.Id == EF.Property<int>(e, "CoupleId"))).ToListAsync(ct)),
             null,
             erase,
             erase is null ? "Joint: it belongs to the couple, and the former partner keeps it; changes by the erased person show as \"Former member\"." : null);
+
+    // The mapped columns only: computed properties (a week's next week, …) are not stored data and can loop forever.
+    private static List<object> Columns<T>(AppDbContext db, List<T> rows)
+        where T : class
+    {
+        var columns = db.Model.FindEntityType(typeof(T))!.GetProperties().Where(p => p.PropertyInfo is not null).ToList();
+        return rows.Select(row => (object)columns.ToDictionary(c => c.Name, c => c.PropertyInfo!.GetValue(row))).ToList();
+    }
 
     public static IReadOnlyDictionary<Type, Rule> Rules { get; } = new Dictionary<Type, Rule>
     {

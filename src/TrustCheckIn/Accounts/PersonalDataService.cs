@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using TrustCheckIn.CheckIns;
 using TrustCheckIn.Data;
 
 namespace TrustCheckIn.Accounts;
@@ -16,6 +19,31 @@ public sealed class PersonalDataService(AppDbContext db, UserManager<AppUser> us
         }
 
         return export;
+    }
+
+    // The person's own check-ins, one row per week, for a spreadsheet.
+    public async Task<string> CheckInsCsvAsync(string userId, CancellationToken ct = default)
+    {
+        var rows = await db.CheckIns.AsNoTracking()
+            .Where(c => c.AuthorId == userId)
+            .OrderBy(c => c.WeekKey)
+            .Select(c => new { c.WeekKey, c.WeekStart, c.Trust, c.FeelingHeard, c.Connection, c.FollowThrough, c.EmotionalSafety, c.WentWell, c.OnMyMind, c.SmallStep, c.SubmittedAt })
+            .ToListAsync(ct);
+        var csv = new StringBuilder();
+        Csv.AppendRow(csv, ["Week", "Week starts", "Trust", "Feeling heard", "Connection", "Follow-through", "Emotional safety", "What went well", "What is on my mind", "One small thing", "Submitted (UTC)"]);
+        foreach (var r in rows)
+        {
+            Csv.AppendRow(csv,
+            [
+                IsoWeek.FromKey(r.WeekKey).ToString(), r.WeekStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Invariant(r.Trust), Invariant(r.FeelingHeard), Invariant(r.Connection), Invariant(r.FollowThrough), Invariant(r.EmotionalSafety),
+                r.WentWell, r.OnMyMind, r.SmallStep, r.SubmittedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            ]);
+        }
+
+        return csv.ToString();
+
+        static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
     }
 
     // Removes or anonymises everything that belongs to the person, ends every session, and leaves no

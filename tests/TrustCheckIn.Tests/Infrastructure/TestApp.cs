@@ -80,13 +80,14 @@ public class TestApp : WebApplicationFactory<Program>
         return new TestUser(user.Id, email, Password, displayName);
     }
 
-    public async Task<HttpClient> SignInAsync(TestUser user)
+    // followRedirects: false gives a browser that reports each 302 as it is, for access tests.
+    public async Task<HttpClient> SignInAsync(TestUser user, bool followRedirects = true)
     {
-        var client = CreateBrowser();
+        var client = CreateBrowser(followRedirects);
         var login = await client.GetPageAsync("/Account/Login");
         var response = await client.SubmitAsync(login, "#login-form", new() { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
         var home = await HtmlPage.ReadAsync(response);
-        if (home.Document.QuerySelector("#login-form") is not null)
+        if (home.Document.QuerySelector("#login-form") is not null || response.Headers.Location?.OriginalString.Contains("Login", StringComparison.Ordinal) == true)
         {
             throw new InvalidOperationException("Sign-in failed in arrange.");
         }
@@ -112,15 +113,17 @@ public class TestApp : WebApplicationFactory<Program>
     }
 
     // Password, then a fresh authenticator code (the clock moves one step so no code is ever reused).
-    public async Task<HttpClient> SignInWithTwoFactorAsync(TestUser user, string authenticatorKey)
+    public async Task<HttpClient> SignInWithTwoFactorAsync(TestUser user, string authenticatorKey, bool followRedirects = true)
     {
-        var client = CreateBrowser();
+        var client = CreateBrowser(followRedirects);
         var login = await client.GetPageAsync("/Account/Login");
-        var second = await client.SubmitAndReadAsync(login, "#login-form", new() { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
+        var first = await client.SubmitAsync(login, "#login-form", new() { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
+        var second = followRedirects ? await HtmlPage.ReadAsync(first) : await client.GetPageAsync(first.Headers.Location!.OriginalString);
         Clock.Advance(Totp.Step);
         var code = Totp.Compute(authenticatorKey, Totp.TimeStepAt(Clock.GetUtcNow())).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-        var home = await client.SubmitAndReadAsync(second, "#login-2fa-form", new() { ["Input.Code"] = code });
-        if (home.Document.QuerySelector("#login-2fa-form") is not null)
+        var response = await client.SubmitAsync(second, "#login-2fa-form", new() { ["Input.Code"] = code });
+        var home = await HtmlPage.ReadAsync(response);
+        if (home.Document.QuerySelector("#login-2fa-form") is not null || response.Headers.Location?.OriginalString.Contains("Login", StringComparison.Ordinal) == true)
         {
             throw new InvalidOperationException("Two-step sign-in failed in arrange.");
         }

@@ -33,7 +33,7 @@ public sealed class EditModel(ExpectationService expectations) : PageModel
     {
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await CanEditAsync(id) ? Page() : NotFound();
         }
 
         var result = await expectations.EditAsync(User.GetUserId(), id, Input.ToContent(), Input.Version);
@@ -67,7 +67,7 @@ public sealed class EditModel(ExpectationService expectations) : PageModel
     {
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await CanEditAsync(id) ? Page() : NotFound();
         }
 
         var result = await expectations.AddAsync(User.GetUserId(), Input.ToContent());
@@ -85,4 +85,8 @@ public sealed class EditModel(ExpectationService expectations) : PageModel
         StatusMessage = "Added as a new row.";
         return RedirectToPage("Index");
     }
+
+    // Another couple's row id stays unknowable, even behind a form error.
+    private async Task<bool> CanEditAsync(int id) =>
+        await expectations.GetForEditAsync(User.GetUserId(), id) is { IsClosed: false };
 }

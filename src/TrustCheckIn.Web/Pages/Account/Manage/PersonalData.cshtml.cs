@@ -20,4 +20,10 @@ public sealed class PersonalDataModel(PersonalDataService personalData, TimeProv
         var body = JsonSerializer.SerializeToUtf8Bytes(new { exportedAt = time.GetUtcNow().UtcDateTime, data = export }, JsonOptions);
         return File(body, "application/json", "trustcheckin-my-data.json");
     }
+
+    public async Task<IActionResult> OnGetCheckInsCsvAsync()
+    {
+        var csv = await personalData.CheckInsCsvAsync(User.GetUserId(), HttpContext.RequestAborted);
+        return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "trustcheckin-my-check-ins.csv");
+    }
 }

@@ -1,0 +1,188 @@
+namespace TrustCheckIn.Tests.Security;
+
+// When an allowed POST runs: most change one entry of their own; the later stages end the couple's
+// sharing, the couple itself, or the actor's session, so they run after everything else.
+public enum Stage
+{
+    Normal,
+    EndsSharing,
+    EndsCouple,
+    EndsSession,
+}
+
+// One row of the matrix: a handler, the URL that exercises it against the fixture, and the outcome for
+// every actor, in the order of the Actor enum:
+//   anonymous, partner A, partner B, another couple's member, therapist not linked, therapist with consent,
+//   therapist after revocation, administrator (a partner without a couple), therapist without two-step sign-in.
+// Allowed (these POSTs run last, in Stage order): o = 200, r = 302 within the app, t = 302 to the two-step
+// page as that page's own next step, n = 404 because an earlier allowed cell already did it (A left first).
+// Refused (these POSTs run first and must change nothing): L = 302 to sign-in, 2 = 302 to two-step set-up,
+// F = 403, N = 404, B = 400.
+public sealed record AccessCase(string Handler, Func<SecurityWorld, string> Url, string Outcomes, Stage Stage = Stage.Normal)
+{
+    public char Expected(Actor actor) => Outcomes.Replace(" ", "", StringComparison.Ordinal)[(int)actor];
+
+    public bool IsPost => Handler.StartsWith("POST ", StringComparison.Ordinal);
+
+    public static bool Allows(char outcome) => outcome is 'o' or 'r' or 't' or 'n';
+
+    // The response the outcome stands for: "t" is a "2" that was wanted, "n" a "N" that was wanted.
+    public static char Response(char outcome) => outcome switch { 't' => '2', 'n' => 'N', _ => outcome };
+}
+
+public static class AccessTable
+{
+    //                                   anon A B oth thU thC thR adm th2
+    private const string Public = /*  */ "o    o o o   o   o   o   o   o";
+    private const string SignedIn = /**/ "L    o o o   o   o   o   o   o";
+    private const string Partner = /* */ "L    o o o   F   F   F   o   2";
+    private const string OwnAOnly = /**/ "L    o N N   F   F   F   N   2";
+    private const string CoupleAB = /**/ "L    o o N   F   F   F   N   2";
+    private const string Therapist = "L    F F F   o   o   o   F   2";
+
+    public static IReadOnlyList<AccessCase> Cases { get; } =
+    [
+        // Open pages.
+        new("GET /Index", _ => "/", Public),
+        new("GET /Error", _ => "/Error", Public),
+        new("GET /Status", _ => "/Status/404", Public),
+        new("POST /Status", _ => "/Status/400", Public),
+
+        // Signing in and registering.
+        new("GET /Account/Login", _ => "/Account/Login", Public),
+        new("POST /Account/Login", _ => "/Account/Login", Public),
+        new("GET /Account/LoginWith2fa", _ => "/Account/LoginWith2fa", "L L L L L L L L L"),
+        new("POST /Account/LoginWith2fa", _ => "/Account/LoginWith2fa", Public),
+        new("GET /Account/LoginWithRecoveryCode", _ => "/Account/LoginWithRecoveryCode", "L L L L L L L L L"),
+        new("POST /Account/LoginWithRecoveryCode", _ => "/Account/LoginWithRecoveryCode", Public),
+        new("GET /Account/Register", _ => "/Account/Register", Public),
+        new("POST /Account/Register", _ => "/Account/Register", Public),
+        new("GET /Account/RegisterConfirmation", _ => "/Account/RegisterConfirmation", Public),
+        new("GET /Account/ConfirmEmail", _ => "/Account/ConfirmEmail", Public),
+        new("POST /Account/ConfirmEmail", _ => "/Account/ConfirmEmail", Public),
+        new("GET /Account/ConfirmEmailChange", _ => "/Account/ConfirmEmailChange", Public),
+        new("POST /Account/ConfirmEmailChange", _ => "/Account/ConfirmEmailChange", Public),
+        new("GET /Account/ResendConfirmation", _ => "/Account/ResendConfirmation", Public),
+        new("POST /Account/ResendConfirmation", _ => "/Account/ResendConfirmation", Public),
+        new("GET /Account/ForgotPassword", _ => "/Account/ForgotPassword", Public),
+        new("POST /Account/ForgotPassword", _ => "/Account/ForgotPassword", Public),
+        new("GET /Account/ForgotPasswordConfirmation", _ => "/Account/ForgotPasswordConfirmation", Public),
+        new("GET /Account/ResetPassword", _ => "/Account/ResetPassword?code=Q09ERQ", Public),
+        new("GET /Account/ResetPassword", _ => "/Account/ResetPassword", "B B B B B B B B B"),
+        new("POST /Account/ResetPassword", _ => "/Account/ResetPassword", Public),
+        new("GET /Account/ResetPasswordConfirmation", _ => "/Account/ResetPasswordConfirmation", Public),
+        new("GET /Account/Logout", _ => "/Account/Logout", Public),
+        new("POST /Account/Logout", _ => "/Account/Logout", "r r r r r r r r r", Stage.EndsSession),
+
+        // My account.
+        new("GET /Account/Manage/Index", _ => "/Account/Manage", SignedIn),
+        new("GET /Account/Manage/ChangePassword", _ => "/Account/Manage/ChangePassword", SignedIn),
+        new("POST /Account/Manage/ChangePassword", _ => "/Account/Manage/ChangePassword", SignedIn),
+        new("GET /Account/Manage/Email", _ => "/Account/Manage/Email", SignedIn),
+        new("POST /Account/Manage/Email", _ => "/Account/Manage/Email", SignedIn),
+        new("GET /Account/Manage/DeleteAccount", _ => "/Account/Manage/DeleteAccount", SignedIn),
+        new("POST /Account/Manage/DeleteAccount", _ => "/Account/Manage/DeleteAccount", SignedIn),
+        new("GET /Account/Manage/PersonalData", _ => "/Account/Manage/PersonalData", SignedIn),
+        new("GET /Account/Manage/PersonalData?handler=Download", _ => "/Account/Manage/PersonalData?handler=Download", SignedIn),
+        new("GET /Account/Manage/PersonalData?handler=CheckInsCsv", _ => "/Account/Manage/PersonalData?handler=CheckInsCsv", SignedIn),
+        new("GET /Account/Manage/EnableAuthenticator", _ => "/Account/Manage/EnableAuthenticator", SignedIn),
+        new("POST /Account/Manage/EnableAuthenticator", _ => "/Account/Manage/EnableAuthenticator", SignedIn),
+        new("GET /Account/Manage/ShowRecoveryCodes", _ => "/Account/Manage/ShowRecoveryCodes", "L t t t t t t t t"),
+        new("GET /Account/Manage/TwoFactor", _ => "/Account/Manage/TwoFactor", SignedIn),
+        new("POST /Account/Manage/TwoFactor?handler=NewRecoveryCodes", _ => "/Account/Manage/TwoFactor?handler=NewRecoveryCodes", "L N N N r r r N N"),
+        new("POST /Account/Manage/TwoFactor?handler=Disable", _ => "/Account/Manage/TwoFactor?handler=Disable", "L t t t t t t t t", Stage.EndsSession),
+
+        // The administrator's page.
+        new("GET /Admin/Therapists", _ => "/Admin/Therapists", "L F F F F F F o 2"),
+        new("POST /Admin/Therapists?handler=Approve", w => $"/Admin/Therapists?handler=Approve&id={w.PendingTherapistToApprove}", "L F F F F F F r 2"),
+        new("POST /Admin/Therapists?handler=Reject", w => $"/Admin/Therapists?handler=Reject&id={w.PendingTherapistToReject}", "L F F F F F F r 2"),
+
+        // Check-ins: this week, a revealed week, a half-answered week, another couple's week.
+        new("GET /CheckIns/Index", _ => "/CheckIns", "L o o o F F F o 2"),
+        new("POST /CheckIns/Index", _ => "/CheckIns", "L o o o F F F N 2"),
+        new("GET /CheckIns/History", _ => "/CheckIns/History", Partner),
+        new("GET /CheckIns/History", _ => "/CheckIns/History?period=Months", Partner),
+        new("GET /CheckIns/Earlier", _ => "/CheckIns/Earlier", Partner),
+        new("GET /CheckIns/Week", w => $"/CheckIns/Week/{w.CoupleId}/{w.RevealedWeek}", CoupleAB),
+        new("GET /CheckIns/Week", w => $"/CheckIns/Week/{w.CoupleId}/{w.ThisWeek}", CoupleAB),
+        new("GET /CheckIns/Week", w => $"/CheckIns/Week/{w.OtherCoupleId}/{w.RevealedWeek}", "L N N o F F F N 2"),
+        new("POST /CheckIns/Week?handler=Reply", w => $"/CheckIns/Week/{w.CoupleId}/{w.RevealedWeek}?handler=Reply", CoupleAB),
+
+        // Our couple.
+        new("GET /Couple/Index", _ => "/Couple", Partner),
+        new("POST /Couple/Index?handler=Revoke", w => $"/Couple?handler=Revoke&id={w.AdminInvitation}", "L N N N F F F r 2"),
+        new("POST /Couple/Index?handler=Invite", _ => "/Couple?handler=Invite", "L o o o F F F r 2"),
+        new("POST /Couple/Index?handler=Schedule", _ => "/Couple?handler=Schedule", "L r r r F F F N 2"),
+        new("GET /Couple/Join", _ => "/Couple/Join", Partner),
+        new("POST /Couple/Join", _ => "/Couple/Join", Partner),
+        new("GET /Couple/Leave", _ => "/Couple/Leave", "L o o o F F F N 2"),
+        new("POST /Couple/Leave", _ => "/Couple/Leave", "L r n r F F F N 2", Stage.EndsCouple),
+        new("GET /Couple/Therapist", _ => "/Couple/Therapist", Partner),
+        new("POST /Couple/Therapist?handler=Link", _ => "/Couple/Therapist?handler=Link", Partner),
+        new("POST /Couple/Therapist?handler=Grant", _ => "/Couple/Therapist?handler=Grant", Partner),
+        new("POST /Couple/Therapist?handler=Revoke", _ => "/Couple/Therapist?handler=Revoke", "L r r N F F F N 2", Stage.EndsSharing),
+        new("POST /Couple/Therapist?handler=Unlink", _ => "/Couple/Therapist?handler=Unlink", "L r n N F F F N 2", Stage.EndsSharing),
+
+        // The expectations table.
+        new("GET /Expectations/Index", _ => "/Expectations", Partner),
+        new("POST /Expectations/Index?handler=Move", w => $"/Expectations?handler=Move&id={w.SpareExpectationRow}&up=true", "L r r N F F F N 2"),
+        new("POST /Expectations/Index?handler=Remove", w => $"/Expectations?handler=Remove&id={w.SpareExpectationRow}", "L r n N F F F N 2"),
+        new("POST /Expectations/Index?handler=Starter", _ => "/Expectations?handler=Starter&set=PlaceToStart", "L r r r F F F N 2"),
+        new("POST /Expectations/Index?handler=Review", _ => "/Expectations?handler=Review", "L r r r F F F N 2"),
+        new("POST /Expectations/Index?handler=Interval", _ => "/Expectations?handler=Interval", "L o o o F F F N 2"),
+        new("GET /Expectations/Add", _ => "/Expectations/Add", "L o o o F F F N 2"),
+        new("POST /Expectations/Add", _ => "/Expectations/Add", "L o o o F F F o 2"),
+        new("GET /Expectations/Edit", w => $"/Expectations/Edit/{w.ExpectationRow}", CoupleAB),
+        new("POST /Expectations/Edit", w => $"/Expectations/Edit/{w.ExpectationRow}", CoupleAB),
+        new("POST /Expectations/Edit?handler=AddAsNew", w => $"/Expectations/Edit/{w.ExpectationRow}?handler=AddAsNew", CoupleAB),
+        new("GET /Expectations/History", _ => "/Expectations/History", "L o o o F F F N 2"),
+        new("POST /Expectations/History?handler=Restore", w => $"/Expectations/History?handler=Restore&id={w.SpareExpectationRow}", "L r r N F F F N 2"),
+        new("GET /Expectations/Row", w => $"/Expectations/Row/{w.ExpectationRow}", CoupleAB),
+        new("POST /Expectations/Row?handler=Did", w => $"/Expectations/Row/{w.ExpectationRow}?handler=Did", "L r r N F F F N 2"),
+        new("POST /Expectations/Row?handler=Noticed", w => $"/Expectations/Row/{w.ExpectationRow}?handler=Noticed&followThroughId={w.FollowThroughByB}", "L r r N F F F N 2"),
+
+        // "I feel" statements: drafts, shared ones, the partner's draft.
+        new("GET /Feelings/Index", _ => "/Feelings", Partner),
+        new("GET /Feelings/Index", _ => "/Feelings?list=SharedByMe", Partner),
+        new("GET /Feelings/Index", _ => "/Feelings?list=SharedWithMe", Partner),
+        new("GET /Feelings/Compose", _ => "/Feelings/Compose", Partner),
+        new("GET /Feelings/Compose", w => $"/Feelings/Compose/{w.FeelingDraftA}", OwnAOnly),
+        new("POST /Feelings/Compose", _ => "/Feelings/Compose", "L o o o F F F N 2"),
+        new("POST /Feelings/Compose?handler=Preview", _ => "/Feelings/Compose?handler=Preview", "L o o o F F F N 2"),
+        new("GET /Feelings/Statement", w => $"/Feelings/Statement/{w.FeelingDraftA}", OwnAOnly),
+        new("GET /Feelings/Statement", w => $"/Feelings/Statement/{w.FeelingSharedA}", CoupleAB),
+        new("GET /Feelings/Statement", w => $"/Feelings/Statement/{w.FeelingDraftB}", "L N o N F F F N 2"),
+        new("POST /Feelings/Statement?handler=Share", w => $"/Feelings/Statement/{w.FeelingForShareA}?handler=Share", "L r N N F F F N 2"),
+        new("POST /Feelings/Statement?handler=Withdraw", w => $"/Feelings/Statement/{w.FeelingForWithdrawA}?handler=Withdraw", "L r o N F F F N 2"),
+        new("POST /Feelings/Statement?handler=Delete", w => $"/Feelings/Statement/{w.FeelingForDeleteA}?handler=Delete", "L r N N F F F N 2"),
+        new("POST /Feelings/Statement?handler=Acknowledge", w => $"/Feelings/Statement/{w.FeelingForAcknowledgeA}?handler=Acknowledge", "L o r N F F F N 2"),
+        new("POST /Feelings/Statement?handler=TalkedAbout", w => $"/Feelings/Statement/{w.FeelingForTalkedAboutA}?handler=TalkedAbout", "L r o N F F F N 2"),
+
+        // The journal: private and shareable entries of A, B's private entry.
+        new("GET /Journal/Index", _ => "/Journal", Partner),
+        new("GET /Journal/Index", _ => "/Journal?q=Canary", Partner),
+        new("GET /Journal/New", _ => "/Journal/New", Partner),
+        new("POST /Journal/New", _ => "/Journal/New", Partner),
+        new("GET /Journal/Entry", w => $"/Journal/Entry/{w.JournalPrivateA}", OwnAOnly),
+        new("GET /Journal/Entry", w => $"/Journal/Entry/{w.JournalShareableA}", OwnAOnly),
+        new("GET /Journal/Entry", w => $"/Journal/Entry/{w.JournalPrivateB}", "L N o N F F F N 2"),
+        new("POST /Journal/Entry?handler=Share", w => $"/Journal/Entry/{w.JournalPrivateA}?handler=Share&shareable=false", "L r N N F F F N 2"),
+        new("GET /Journal/Edit", w => $"/Journal/Edit/{w.JournalPrivateA}", OwnAOnly),
+        new("POST /Journal/Edit", w => $"/Journal/Edit/{w.JournalPrivateA}", OwnAOnly),
+        new("GET /Journal/Delete", w => $"/Journal/Delete/{w.JournalPrivateA}", OwnAOnly),
+        new("POST /Journal/Delete", w => $"/Journal/Delete/{w.JournalForDeleteA}", "L r N N F F F N 2"),
+        new("GET /Journal/Checklist", _ => "/Journal/Checklist", Partner),
+        new("POST /Journal/Checklist", _ => "/Journal/Checklist", "L r r r F F F r 2"),
+        new("POST /Journal/Checklist?handler=Revisited", _ => "/Journal/Checklist?handler=Revisited", "L r r r F F F r 2"),
+        new("GET /Journal/Reflections", _ => "/Journal/Reflections", Partner),
+        new("POST /Journal/Reflections", _ => "/Journal/Reflections", Partner),
+        new("GET /Journal/Reflection", w => $"/Journal/Reflection/{w.ReflectionA}", OwnAOnly),
+        new("POST /Journal/Reflection?handler=Share", w => $"/Journal/Reflection/{w.ReflectionA}?handler=Share&shareable=false", "L r N N F F F N 2"),
+
+        // The therapist's side.
+        new("GET /Therapist/Index", _ => "/Therapist", Therapist),
+        new("GET /Therapist/Profile", _ => "/Therapist/Profile", Therapist),
+        new("POST /Therapist/Profile", _ => "/Therapist/Profile", Therapist),
+        new("POST /Therapist/Profile?handler=NewCode", _ => "/Therapist/Profile?handler=NewCode", "L F F F r r r F 2"),
+    ];
+}
