@@ -153,7 +153,7 @@ public static class AccessTable
         new("GET /Feelings/Statement", w => $"/Feelings/Statement/{w.FeelingSharedA}", CoupleAB),
         new("GET /Feelings/Statement", w => $"/Feelings/Statement/{w.FeelingDraftB}", "L N o N F F F N 2"),
         new("POST /Feelings/Statement?handler=Share", w => $"/Feelings/Statement/{w.FeelingForShareA}?handler=Share", "L r N N F F F N 2"),
-        new("POST /Feelings/Statement?handler=Withdraw", w => $"/Feelings/Statement/{w.FeelingForWithdrawA}?handler=Withdraw", "L r o N F F F N 2"),
+        new("POST /Feelings/Statement?handler=Withdraw", w => $"/Feelings/Statement/{w.FeelingForWithdrawA}?handler=Withdraw", "L r n N F F F N 2"),
         new("POST /Feelings/Statement?handler=Delete", w => $"/Feelings/Statement/{w.FeelingForDeleteA}?handler=Delete", "L r N N F F F N 2"),
         new("POST /Feelings/Statement?handler=Acknowledge", w => $"/Feelings/Statement/{w.FeelingForAcknowledgeA}?handler=Acknowledge", "L o r N F F F N 2"),
         new("POST /Feelings/Statement?handler=TalkedAbout", w => $"/Feelings/Statement/{w.FeelingForTalkedAboutA}?handler=TalkedAbout", "L r o N F F F N 2"),
