@@ -7,7 +7,7 @@ namespace TrustCheckIn.Therapy;
 
 // The therapist's side. Consent is read from the database on every call, never cached, and every look at
 // a couple (allowed or refused) writes one access-log row.
-public sealed class TherapistService(AppDbContext db, TimeProvider time, ILogger<TherapistService> logger)
+public sealed partial class TherapistService(AppDbContext db, TimeProvider time, ILogger<TherapistService> logger)
 {
     public sealed record ProfileView(string DisplayName, string PracticeName, string? Licence, string LinkCode);
 
@@ -19,7 +19,7 @@ public sealed class TherapistService(AppDbContext db, TimeProvider time, ILogger
         public DateOnly From => StartsOn ?? DateOnly.MinValue;
     }
 
-    public sealed record CoupleAccess(int CoupleId, DateTime LinkedAt, PartnerConsent A, PartnerConsent B)
+    public sealed record CoupleAccess(int CoupleId, string TimeZoneId, DateTime LinkedAt, PartnerConsent A, PartnerConsent B)
     {
         public bool SharesExpectations => A.Shares(ConsentScope.Expectations) && B.Shares(ConsentScope.Expectations);
 
@@ -107,6 +107,7 @@ public sealed class TherapistService(AppDbContext db, TimeProvider time, ILogger
             {
                 LinkId = l.Id,
                 l.CoupleId,
+                c.TimeZoneId,
                 l.LinkedAt,
                 c.PartnerAId,
                 NameA = c.PartnerA!.DisplayName,
@@ -126,6 +127,6 @@ public sealed class TherapistService(AppDbContext db, TimeProvider time, ILogger
                 ? new PartnerConsent(partnerId, name, c.Scopes, c.StartsOn, c.GrantedAt)
                 : new PartnerConsent(partnerId, name, ConsentScope.None, null, null);
 
-        return rows.Select(r => new CoupleAccess(r.CoupleId, r.LinkedAt, ConsentOf(r.LinkId, r.PartnerAId, r.NameA), ConsentOf(r.LinkId, r.PartnerBId, r.NameB))).ToList();
+        return rows.Select(r => new CoupleAccess(r.CoupleId, r.TimeZoneId, r.LinkedAt, ConsentOf(r.LinkId, r.PartnerAId, r.NameA), ConsentOf(r.LinkId, r.PartnerBId, r.NameB))).ToList();
     }
 }

@@ -59,7 +59,7 @@ public sealed class TherapistLinkAndConsentTests(TestApp app) : IClassFixture<Te
 
         Assert.Contains("Ana shares nothing", before.Text, StringComparison.Ordinal);
         Assert.Contains("You share weekly check-ins, including all history", granted.Text, StringComparison.Ordinal);
-        Assert.Contains("Ana shares weekly check-ins, all history", during.Text, StringComparison.Ordinal);
+        Assert.Contains("Ana shares weekly check-ins (consent given", during.Text, StringComparison.Ordinal);
         Assert.Contains("Ana shares weekly check-ins.", bSees.Document.QuerySelector("#partner-consent")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("You've stopped sharing", revoked.Text, StringComparison.Ordinal);
         Assert.Contains("Ana shares nothing", after.Text, StringComparison.Ordinal);

@@ -6,7 +6,7 @@ namespace TrustCheckIn.Web.Pages.Therapist;
 
 public sealed class IndexModel(TherapistService therapists) : PageModel
 {
-    public IReadOnlyList<TherapistService.CoupleAccess> Couples { get; private set; } = [];
+    public IReadOnlyList<TherapistService.DashboardCouple> Couples { get; private set; } = [];
 
     public bool HasProfile { get; private set; }
 
@@ -14,6 +14,6 @@ public sealed class IndexModel(TherapistService therapists) : PageModel
     {
         var therapistId = User.GetUserId();
         HasProfile = await therapists.GetProfileAsync(therapistId, HttpContext.RequestAborted) is not null;
-        Couples = await therapists.ListCouplesAsync(therapistId, HttpContext.RequestAborted);
+        Couples = await therapists.DashboardAsync(therapistId, HttpContext.RequestAborted);
     }
 }

@@ -1,0 +1,29 @@
+using TrustCheckIn.CheckIns;
+using TrustCheckIn.Journal;
+
+namespace TrustCheckIn.Therapy;
+
+// What a therapist may read of one couple right now: only the consented scopes, from each partner's start date.
+public sealed record CoupleRecord(
+    TherapistService.CoupleAccess Access,
+    DateOnly? From,
+    DateOnly? To,
+    IReadOnlyList<CoupleRecord.CheckInEntry> CheckIns,
+    IReadOnlyList<CoupleRecord.DivergentWeek> DivergentWeeks,
+    IReadOnlyList<CoupleRecord.FeelingEntry> Feelings,
+    IReadOnlyList<CoupleRecord.JournalItem> Journal,
+    IReadOnlyList<CoupleRecord.ReflectionItem> Reflections,
+    IReadOnlyList<CoupleRecord.ExpectationItem> Expectations)
+{
+    public sealed record CheckInEntry(string PartnerId, string PartnerName, IsoWeek Week, Ratings Ratings, string? WentWell, string? OnMyMind, string? SmallStep);
+
+    public sealed record DivergentWeek(IsoWeek Week, IReadOnlyList<CheckInDimension> Dimensions);
+
+    public sealed record FeelingEntry(string AuthorName, string Sentence, DateTime SharedAt, DateTime? AcknowledgedAt, DateTime? TalkedAboutAt);
+
+    public sealed record JournalItem(string AuthorName, JournalPrompt? Prompt, string Text, DateTime CreatedAt);
+
+    public sealed record ReflectionItem(string AuthorName, DateOnly Month, PatternRatings Ratings, string? Note);
+
+    public sealed record ExpectationItem(string Need, string Action, string Frequency, string FollowThrough);
+}

@@ -1,0 +1,186 @@
+using Microsoft.EntityFrameworkCore;
+using TrustCheckIn.CheckIns;
+using TrustCheckIn.Expectations;
+using TrustCheckIn.Feelings;
+using TrustCheckIn.Journal;
+
+namespace TrustCheckIn.Therapy;
+
+public sealed partial class TherapistService
+{
+    public const int RecentWeeks = 12;
+
+    public sealed record DashboardWeek(IsoWeek Week, double? AverageA, double? AverageB, bool Diverges);
+
+    public sealed record DashboardCouple(CoupleAccess Access, IReadOnlyList<DashboardWeek> Weeks);
+
+    // The dashboard: every linked couple with the consented partners' recent check-in averages, read in one
+    // query for all couples; each couple whose scores are shown gets one access-log row.
+    public async Task<List<DashboardCouple>> DashboardAsync(string therapistId, CancellationToken ct = default)
+    {
+        var couples = await ListCouplesAsync(therapistId, ct);
+        var showing = couples.Where(c => c.Visible.HasFlag(ConsentScope.CheckIns)).Select(c => c.CoupleId).ToList();
+        var since = IsoWeek.Of(DateOnly.FromDateTime(Now)).AddWeeks(-RecentWeeks - 1).Key;
+        var rows = showing.Count == 0 ? [] : await db.CheckIns.AsNoTracking()
+            .Where(c => showing.Contains(c.CoupleId) && c.WeekKey > since)
+            .Select(c => new CheckInRow(c.CoupleId, c.AuthorId, c.WeekKey, c.WeekStart, c.SealedAt != null, new Ratings(c.Trust, c.FeelingHeard, c.Connection, c.FollowThrough, c.EmotionalSafety), null, null, null))
+            .ToListAsync(ct);
+
+        var result = new List<DashboardCouple>(couples.Count);
+        foreach (var couple in couples)
+        {
+            var thisWeek = ThisWeekOf(couple).Key;
+            var visible = rows.Where(r => r.CoupleId == couple.CoupleId && (r.Sealed || r.WeekKey < thisWeek)
+                && Consented(couple, r.AuthorId, ConsentScope.CheckIns, r.WeekStart)).ToList();
+            var weeks = visible.GroupBy(r => r.WeekKey).OrderByDescending(g => g.Key).Select(g =>
+            {
+                var a = g.SingleOrDefault(r => r.AuthorId == couple.A.PartnerId);
+                var b = g.SingleOrDefault(r => r.AuthorId == couple.B.PartnerId);
+                return new DashboardWeek(IsoWeek.FromKey(g.Key), a?.Ratings.Average, b?.Ratings.Average, a is not null && b is not null && a.Ratings.DifferencesFrom(b.Ratings).Count > 0);
+            }).ToList();
+            if (couple.Visible.HasFlag(ConsentScope.CheckIns))
+            {
+                await LogAsync(therapistId, couple.CoupleId, AccessKind.Dashboard, ConsentScope.CheckIns, ct);
+            }
+
+            result.Add(new DashboardCouple(couple, weeks));
+        }
+
+        return result;
+    }
+
+    // One couple's consented entries, for the couple page or a dated summary. Null (logged as refused) without an active link.
+    public async Task<CoupleRecord?> ReadCoupleAsync(string therapistId, int coupleId, AccessKind kind, DateOnly? from = null, DateOnly? to = null, CancellationToken ct = default)
+    {
+        var access = await OpenAsync(therapistId, coupleId, kind, ct);
+        if (access is null)
+        {
+            return null;
+        }
+
+        var lower = from ?? DateOnly.MinValue;
+        var upper = to ?? DateOnly.MaxValue;
+        var names = access.Partners.ToDictionary(p => p.PartnerId, p => p.DisplayName);
+        var sharers = access.Partners.Where(p => p.Shares(ConsentScope.CheckIns)).Select(p => p.PartnerId).ToList();
+        var earliest = sharers.Count == 0 ? DateOnly.MaxValue : access.Partners.Where(p => sharers.Contains(p.PartnerId)).Min(p => p.From);
+        var weekLimit = from is null ? RecentWeeks * 2 : 200;
+
+        var thisWeek = ThisWeekOf(access).Key;
+        // A partner's answers reach anyone else only once the week is revealed: both answered, or the week is over.
+        var checkInRows = sharers.Count == 0 ? [] : await db.CheckIns.AsNoTracking()
+            .Where(c => (c.SealedAt != null || c.WeekKey < thisWeek) && c.CoupleId == coupleId && sharers.Contains(c.AuthorId) && c.WeekStart >= earliest && c.WeekStart >= lower && c.WeekStart <= upper)
+            .OrderByDescending(c => c.WeekKey)
+            .Take(weekLimit)
+            .Select(c => new CheckInRow(c.CoupleId, c.AuthorId, c.WeekKey, c.WeekStart, true, new Ratings(c.Trust, c.FeelingHeard, c.Connection, c.FollowThrough, c.EmotionalSafety), c.WentWell, c.OnMyMind, c.SmallStep))
+            .ToListAsync(ct);
+        var checkIns = checkInRows
+            .Where(r => Consented(access, r.AuthorId, ConsentScope.CheckIns, r.WeekStart))
+            .Select(r => new CoupleRecord.CheckInEntry(r.AuthorId, names[r.AuthorId], IsoWeek.FromKey(r.WeekKey), r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep))
+            .ToList();
+        var divergent = checkIns.GroupBy(c => c.Week.Key)
+            .Where(g => g.Count() == 2)
+            .Select(g => new CoupleRecord.DivergentWeek(g.First().Week, g.First().Ratings.DifferencesFrom(g.Last().Ratings)))
+            .Where(w => w.Dimensions.Count > 0)
+            .ToList();
+
+        return new CoupleRecord(
+            access,
+            from,
+            to,
+            checkIns,
+            divergent,
+            await FeelingsAsync(access, coupleId, names, lower, upper, ct),
+            await JournalAsync(access, names, lower, upper, ct),
+            await ReflectionsAsync(access, names, lower, upper, ct),
+            access.SharesExpectations ? await ExpectationsAsync(coupleId, ct) : []);
+    }
+
+    private sealed record CheckInRow(int CoupleId, string AuthorId, int WeekKey, DateOnly WeekStart, bool Sealed, Ratings Ratings, string? WentWell, string? OnMyMind, string? SmallStep);
+
+    private static bool Consented(CoupleAccess access, string partnerId, ConsentScope scope, DateOnly date) =>
+        access.Partners.SingleOrDefault(p => p.PartnerId == partnerId) is { } partner && partner.Shares(scope) && date >= partner.From;
+
+    private static DateTime StartOfDay(DateOnly date) => date == DateOnly.MinValue ? DateTime.MinValue : date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+    private static DateTime EndOfDay(DateOnly date) => date == DateOnly.MaxValue ? DateTime.MaxValue : date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+    private IsoWeek ThisWeekOf(CoupleAccess couple) => IsoWeek.Current(time, TimeZoneInfo.FindSystemTimeZoneById(couple.TimeZoneId));
+
+    private async Task<List<CoupleRecord.FeelingEntry>> FeelingsAsync(CoupleAccess access, int coupleId, Dictionary<string, string> names, DateOnly lower, DateOnly upper, CancellationToken ct)
+    {
+        var result = new List<CoupleRecord.FeelingEntry>();
+        foreach (var partner in access.Partners.Where(p => p.Shares(ConsentScope.Feelings)))
+        {
+            var start = StartOfDay(partner.From > lower ? partner.From : lower);
+            var end = EndOfDay(upper);
+            var rows = await db.FeelingStatements.AsNoTracking()
+                .Where(f => f.CoupleId == coupleId && f.AuthorId == partner.PartnerId && f.SharedAt != null && f.SharedAt >= start && f.SharedAt < end)
+                .OrderByDescending(f => f.SharedAt)
+                .Select(f => new { f.Feeling, f.Situation, f.Need, f.SharedAt, f.AcknowledgedAt, f.TalkedAboutAt })
+                .ToListAsync(ct);
+            result.AddRange(rows.Select(f => new CoupleRecord.FeelingEntry(names[partner.PartnerId], FeelingWords.Compose(f.Feeling, f.Situation, f.Need), f.SharedAt!.Value, f.AcknowledgedAt, f.TalkedAboutAt)));
+        }
+
+        return result.OrderByDescending(f => f.SharedAt).ToList();
+    }
+
+    private async Task<List<CoupleRecord.JournalItem>> JournalAsync(CoupleAccess access, Dictionary<string, string> names, DateOnly lower, DateOnly upper, CancellationToken ct)
+    {
+        var result = new List<CoupleRecord.JournalItem>();
+        foreach (var partner in access.Partners.Where(p => p.Shares(ConsentScope.Journal)))
+        {
+            var start = StartOfDay(partner.From > lower ? partner.From : lower);
+            var end = EndOfDay(upper);
+            result.AddRange(await db.JournalEntries.AsNoTracking()
+                .Where(e => e.AuthorId == partner.PartnerId && e.ShareableWithTherapist && e.CreatedAt >= start && e.CreatedAt < end)
+                .OrderByDescending(e => e.CreatedAt)
+                .Take(100)
+                .Select(e => new CoupleRecord.JournalItem(names[partner.PartnerId], e.Prompt, e.Text, e.CreatedAt))
+                .ToListAsync(ct));
+        }
+
+        return result.OrderByDescending(e => e.CreatedAt).ToList();
+    }
+
+    private async Task<List<CoupleRecord.ReflectionItem>> ReflectionsAsync(CoupleAccess access, Dictionary<string, string> names, DateOnly lower, DateOnly upper, CancellationToken ct)
+    {
+        var result = new List<CoupleRecord.ReflectionItem>();
+        foreach (var partner in access.Partners.Where(p => p.Shares(ConsentScope.Journal)))
+        {
+            var start = partner.From > lower ? partner.From : lower;
+            var firstMonth = start == DateOnly.MinValue ? DateOnly.MinValue : new DateOnly(start.Year, start.Month, 1);
+            result.AddRange(await db.TrustPatternReflections.AsNoTracking()
+                .Where(r => r.AuthorId == partner.PartnerId && r.ShareableWithTherapist && r.Month >= firstMonth && r.Month <= upper)
+                .OrderByDescending(r => r.Month)
+                .Take(24)
+                .Select(r => new CoupleRecord.ReflectionItem(
+                    names[partner.PartnerId],
+                    r.Month,
+                    new PatternRatings(r.CheckingForReassurance, r.AvoidingVulnerability, r.ReadingThreats, r.TensionOverTimeApart, r.DoubtingApologies, r.Overthinking, r.GettingDefensive, r.Jealousy, r.PullingAway),
+                    r.Note))
+                .ToListAsync(ct));
+        }
+
+        return result.OrderByDescending(r => r.Month).ToList();
+    }
+
+    private async Task<List<CoupleRecord.ExpectationItem>> ExpectationsAsync(int coupleId, CancellationToken ct)
+    {
+        var since = Now.AddDays(-28);
+        return (await db.Expectations.AsNoTracking()
+            .Where(e => e.CoupleId == coupleId && e.RemovedAt == null)
+            .OrderBy(e => e.Position).ThenBy(e => e.Id)
+            .Select(e => new
+            {
+                e.Need,
+                e.Action,
+                e.Frequency,
+                e.CustomFrequency,
+                Done = db.FollowThroughs.Count(f => f.ExpectationId == e.Id && f.DoneAt >= since),
+                Noticed = db.FollowThroughs.Count(f => f.ExpectationId == e.Id && f.DoneAt >= since && f.NoticedAt != null),
+            })
+            .ToListAsync(ct))
+            .Select(e => new CoupleRecord.ExpectationItem(e.Need, e.Action, ExpectationContent.Describe(e.Frequency, e.CustomFrequency), FollowThroughSummary.Sentence(e.Done, e.Noticed)))
+            .ToList();
+    }
+}

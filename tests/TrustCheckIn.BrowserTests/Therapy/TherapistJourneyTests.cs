@@ -1,0 +1,97 @@
+using TrustCheckIn.Accounts;
+
+namespace TrustCheckIn.BrowserTests.Therapy;
+
+public sealed class TherapistJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task ApprovedTherapistWithTwoStepSignInSeesOnlyWhatIsConsentedUntilItIsRevoked()
+    {
+        var therapist = await app.NewPageAsync();
+        await Journeys.RegisterAndConfirmAsync(app, therapist, "Dr Rowan Hale", Journeys.NewEmail("rowan"), asTherapist: true);
+        await Assertions.Expect(therapist.GetByText("waiting for the administrator")).ToBeVisibleAsync();
+
+        var admin = await app.NewPageAsync();
+        await Journeys.RegisterAndConfirmAsync(app, admin, "Site Admin", app.AdminEmail);
+        await admin.GotoAsync("/Admin/Therapists");
+        await app.CheckPageAsync(admin, "Admin, pending therapists");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Approve Dr Rowan Hale" }).ClickAsync();
+        await Assertions.Expect(admin.GetByText("Approved.")).ToBeVisibleAsync();
+
+        // Approved, but couple data needs two-step sign-in first.
+        await therapist.GotoAsync("/Therapist");
+        await Assertions.Expect(therapist.GetByText("Therapist accounts need two-step sign-in")).ToBeVisibleAsync();
+        await app.CheckPageAsync(therapist, "Two-step sign-in, therapist");
+        await therapist.GetByRole(AriaRole.Link, new() { Name = "Set up an authenticator app" }).ClickAsync();
+        await app.CheckPageAsync(therapist, "Set up authenticator");
+        var key = (await therapist.Locator("#shared-key").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        await therapist.GetByLabel("Code from your authenticator app").FillAsync(Totp.Compute(key, Totp.TimeStepAt(DateTimeOffset.UtcNow)).ToString("D6", System.Globalization.CultureInfo.InvariantCulture));
+        await therapist.GetByRole(AriaRole.Button, new() { Name = "Turn on two-step sign-in" }).ClickAsync();
+        await Assertions.Expect(therapist.Locator("#recovery-codes li")).ToHaveCountAsync(10);
+        await app.CheckPageAsync(therapist, "Recovery codes");
+
+        await therapist.GotoAsync("/Therapist/Profile");
+        await therapist.GetByLabel("Your name").FillAsync("Dr Rowan Hale");
+        await therapist.GetByLabel("Practice").FillAsync("Harbour Couples Practice");
+        await therapist.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();
+        await app.CheckPageAsync(therapist, "Therapist profile");
+        var code = (await therapist.Locator("#link-code").TextContentAsync())!;
+
+        var (ana, ben) = await Journeys.NewCoupleAsync(app, "Ana", "Ben");
+        await ana.GotoAsync("/Couple/Therapist");
+        await app.CheckPageAsync(ana, "Our therapist, not linked");
+        await ana.GetByLabel("Therapist's code").FillAsync(code);
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Link our therapist" }).ClickAsync();
+        await ana.GetByLabel("Our weekly check-ins (my answers)").CheckAsync();
+        await ana.GetByLabel("All history").CheckAsync();
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Save what I share" }).ClickAsync();
+        await Assertions.Expect(ana.Locator("#my-consent")).ToContainTextAsync("You share weekly check-ins");
+        await app.CheckPageAsync(ana, "Our therapist, sharing");
+
+        var anaWords = $"Ana{Guid.NewGuid():N}";
+        var benWords = $"Ben{Guid.NewGuid():N}";
+        await CheckInAsync(ana, 4, anaWords);
+        await CheckInAsync(ben, 3, benWords);
+        var feeling = $"Feeling{Guid.NewGuid():N}";
+        await ben.GotoAsync("/Feelings/Compose");
+        await ben.GetByLabel("Or your own word").FillAsync("unsure");
+        await ben.GetByLabel("when …").FillAsync($"plans change late {feeling}");
+        await ben.GetByRole(AriaRole.Button, new() { Name = "Save as a private draft" }).ClickAsync();
+        await ben.GetByRole(AriaRole.Button, new() { Name = "Share with my partner" }).ClickAsync();
+
+        await therapist.GotoAsync("/Therapist");
+        await app.CheckPageAsync(therapist, "Therapist dashboard");
+        await therapist.GetByRole(AriaRole.Link, new() { Name = "Open what they share" }).ClickAsync();
+        await Assertions.Expect(therapist.Locator("#shared-checkins")).ToContainTextAsync(anaWords);
+        await app.CheckPageAsync(therapist, "Therapist, couple view");
+        var sharing = await therapist.ContentAsync();
+        Assert.DoesNotContain(benWords, sharing, StringComparison.Ordinal);
+        Assert.DoesNotContain(feeling, sharing, StringComparison.Ordinal);
+        var coupleUrl = therapist.Url;
+
+        await ana.GotoAsync("/Couple/Therapist");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Stop sharing" }).ClickAsync();
+        await therapist.GotoAsync(coupleUrl);
+        await Assertions.Expect(therapist.Locator("#nothing-shared")).ToBeVisibleAsync();
+        Assert.DoesNotContain(anaWords, await therapist.ContentAsync(), StringComparison.Ordinal);
+
+        await ben.GotoAsync("/Couple/Therapist");
+        await Assertions.Expect(ben.Locator("#access-log-table")).ToContainTextAsync("Dr Rowan Hale");
+        await Assertions.Expect(ben.Locator("#access-log-table")).ToContainTextAsync("Couple page: weekly check-ins");
+        await app.CheckPageAsync(ben, "Our therapist, access log");
+    }
+
+    private async Task CheckInAsync(IPage partner, int score, string onMyMind)
+    {
+        await partner.GotoAsync("/CheckIns");
+        var ratings = partner.Locator("fieldset.rating");
+        for (var i = 0; i < await ratings.CountAsync(); i++)
+        {
+            await ratings.Nth(i).GetByLabel(score.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Exact = true }).CheckAsync();
+        }
+
+        await partner.GetByLabel("What is on my mind").FillAsync(onMyMind);
+        await partner.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
+        await Assertions.Expect(partner.Locator(".status-message")).ToBeVisibleAsync();
+    }
+}
