@@ -181,6 +181,11 @@ public static class AccessTable
 
         // The therapist's side.
         new("GET /Therapist/Index", _ => "/Therapist", Therapist),
+        new("GET /Therapist/Couple", w => $"/Therapist/Couple/{w.CoupleId}", "L F F F N o N F 2"),
+        new("GET /Therapist/Couple", w => $"/Therapist/Couple/{w.OtherCoupleId}", "L F F F N N N F 2"),
+        new("GET /Therapist/Summary", w => $"/Therapist/Summary/{w.CoupleId}", "L F F F N o N F 2"),
+        new("GET /Therapist/Summary", w => $"/Therapist/Summary/{w.CoupleId}?From=2000-01-01&To=2100-12-31", "L F F F N o N F 2"),
+        new("GET /Therapist/Summary", w => $"/Therapist/Summary/{w.OtherCoupleId}", "L F F F N N N F 2"),
         new("GET /Therapist/Profile", _ => "/Therapist/Profile", Therapist),
         new("POST /Therapist/Profile", _ => "/Therapist/Profile", Therapist),
         new("POST /Therapist/Profile?handler=NewCode", _ => "/Therapist/Profile?handler=NewCode", "L F F F r r r F 2"),

@@ -126,9 +126,15 @@ public sealed class MatrixRun(SecurityWorld world)
         }
     }
 
+    // What the consented therapist's couple page must show: each partner's check-in, a shared statement,
+    // a shareable journal entry and the joint table (both partners consented to everything).
+    private static readonly string[] ShownToTherapist = ["CheckInA", "CheckInB", "FeelingSharedA", "JournalShareableA", "ExpectationNeed"];
+
     // Each canary must reach its author and the partner it is shared with somewhere, or its absence elsewhere proves nothing.
     public IReadOnlyList<string> UnseenByThoseWhoMay() => world.Canaries
-        .SelectMany(c => c.MaySee.Where(a => a is Actor.PartnerA or Actor.PartnerB or Actor.OtherCouple).Select(a => (Canary: c, Actor: a)))
+        .SelectMany(c => c.MaySee.Where(a => a is Actor.PartnerA or Actor.PartnerB or Actor.OtherCouple
+                || (a == Actor.TherapistWithConsent && ShownToTherapist.Contains(c.Name)))
+            .Select(a => (Canary: c, Actor: a)))
         .Where(x => !seen.GetValueOrDefault(x.Actor, []).Contains(x.Canary.Name))
         .Select(x => $"{x.Canary.Name} never reached {x.Actor}")
         .ToList();
