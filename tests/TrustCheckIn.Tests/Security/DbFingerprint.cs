@@ -47,6 +47,23 @@ public sealed record DbFingerprint(IReadOnlyDictionary<string, (int Rows, string
         return new DbFingerprint(result);
     }
 
+    // One table's rows as text, oldest first.
+    public static IReadOnlyList<string> Rows(string databasePath, string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+        using var reader = select.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => Describe(reader, i))));
+        }
+
+        return rows;
+    }
+
     private static string Describe(SqliteDataReader reader, int i) => reader.IsDBNull(i)
         ? "∅"
         : reader.GetValue(i) is byte[] bytes ? Convert.ToHexString(bytes) : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "";

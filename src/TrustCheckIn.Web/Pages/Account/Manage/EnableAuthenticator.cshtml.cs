@@ -10,7 +10,7 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Account.Manage;
 
-public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, UrlEncoder urlEncoder) : PageModel
+public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IUserStore<AppUser> store, UrlEncoder urlEncoder) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -40,6 +40,14 @@ public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInM
             return NotFound();
         }
 
+        // The key shown on the page is kept only now, when the person acts on it: a GET never writes.
+        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)) && IsKey(Input.Key) && store is IUserAuthenticatorKeyStore<AppUser> keys)
+        {
+            await keys.SetAuthenticatorKeyAsync(user, Input.Key!, HttpContext.RequestAborted);
+            await users.UpdateSecurityStampAsync(user);
+            await signIn.RefreshSignInAsync(user);
+        }
+
         if (!ModelState.IsValid)
         {
             await LoadKeyAsync(user);
@@ -65,11 +73,12 @@ public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInM
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            // A new key renews the security stamp; keep this session valid.
-            await signIn.RefreshSignInAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            // A candidate only, carried by the form; the first POST keeps it.
+            key = users.GenerateNewAuthenticatorKey();
         }
+
+        Input.Key = key;
+        ModelState.Remove("Input.Key");
 
         SharedKey = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
         var uri = $"otpauth://totp/{urlEncoder.Encode("TrustCheckIn")}:{urlEncoder.Encode(user.Email!)}?secret={key}&issuer={urlEncoder.Encode("TrustCheckIn")}&digits=6";
@@ -78,8 +87,13 @@ public sealed class EnableAuthenticatorModel(UserManager<AppUser> users, SignInM
         QrCodeDataUri = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(5));
     }
 
+    private static bool IsKey(string? key) => key is { Length: >= 16 and <= 64 } && key.All(c => c is (>= 'A' and <= 'Z') or (>= '2' and <= '7'));
+
     public sealed class InputModel
     {
+        [StringLength(64)]
+        public string? Key { get; set; }
+
         [Required(ErrorMessage = "Please enter the 6-digit code your app shows.")]
         [StringLength(7, MinimumLength = 6, ErrorMessage = "The code has 6 digits.")]
         [Display(Name = "Code from your authenticator app")]
