@@ -33,7 +33,11 @@ builder.Services
 builder.Services.Configure<SecurityStampValidatorOptions>(options =>
 {
     options.ValidationInterval = TimeSpan.Zero;
-    options.OnRefreshingPrincipal = TwoFactorClaims.KeepHowTheySignedIn;
+    options.OnRefreshingPrincipal = async context =>
+    {
+        await TwoFactorClaims.KeepHowTheySignedIn(context);
+        await SessionLifetime.KeepSignInTime(context);
+    };
 });
 builder.Services.ConfigureApplicationCookie(options =>
 {
@@ -45,6 +49,9 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.SlidingExpiration = true;
     options.LoginPath = "/Account/Login";
     options.LogoutPath = "/Account/Logout";
+    // Sliding for 14 days of quiet, but never longer than SessionLifetime.Absolute after signing in.
+    options.Events.OnSigningIn = SessionLifetime.StampSignIn;
+    options.Events.OnValidatePrincipal = SessionLifetime.ValidateAsync;
     // A real 403 (rendered by the status page), not a redirect that hides what happened; a therapist who
     // has not signed in with two-factor is sent to set it up instead.
     options.Events.OnRedirectToAccessDenied = context =>

@@ -41,7 +41,9 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
-        await signIn.RefreshSignInAsync(user);
+        // A fresh sign-in, not a refresh: a refresh would carry "signed in with two steps" over, and keep a
+        // therapist's access after the second step is gone.
+        await signIn.SignInAsync(user, isPersistent: false);
         StatusMessage = "Two-step sign-in is off. Your authenticator app's entry no longer works.";
         return RedirectToPage();
     }
