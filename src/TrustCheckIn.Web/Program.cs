@@ -8,6 +8,9 @@ using TrustCheckIn.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddTrustCheckIn(builder.Configuration, builder.Environment.ContentRootPath);
+// The request log writes whole URLs, query strings included (a journal search is one): never below Warning,
+// whatever the configured levels say.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
 builder.Services
     .AddIdentity<AppUser, IdentityRole>(options =>

@@ -62,7 +62,8 @@ public static class PersonalData
             {
                 await db.FeelingStatements.Where(f => f.AuthorId == id).ExecuteDeleteAsync();
                 // A reply the person wrote lives on the partner's statement: the words go, the acknowledgement stays.
-                await db.FeelingStatements.Where(f => f.AcknowledgedById == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Reply, (string?)null));
+                await db.FeelingStatements.Where(f => f.AcknowledgedById == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Reply, (string?)null).SetProperty(f => f.AcknowledgedById, (string?)null));
+                await db.FeelingStatements.Where(f => f.TalkedAboutById == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.TalkedAboutById, (string?)null));
             },
             null),
         [typeof(Expectation)] = OfMyCouples<Expectation>("expectations"),
@@ -70,7 +71,12 @@ public static class PersonalData
         [typeof(ExpectationTable)] = OfMyCouples<ExpectationTable>("expectation reviews"),
         [typeof(FollowThrough)] = OfMyCouples<FollowThrough>(
             "follow-through",
-            (db, id, _) => db.FollowThroughs.Where(f => f.DoneById == id).ExecuteDeleteAsync()),
+            async (db, id, _) =>
+            {
+                await db.FollowThroughs.Where(f => f.DoneById == id).ExecuteDeleteAsync();
+                // "I noticed" on the partner's note stays as a fact; who noticed is no longer kept.
+                await db.FollowThroughs.Where(f => f.NoticedById == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.NoticedById, (string?)null));
+            }),
         [typeof(CheckIn)] = AuthoredBy<CheckIn>("check-ins"),
         [typeof(CheckInReply)] = AuthoredBy<CheckInReply>("check-in replies"),
         [typeof(JournalEntry)] = AuthoredBy<JournalEntry>("journal entries"),
@@ -132,7 +138,11 @@ public static class PersonalData
             async (db, id, ct) => await db.Invitations.AsNoTracking().Where(i => i.InviterId == id)
                 .Select(i => (object)new { i.CreatedAt, i.ExpiresAt, i.RevokedAt, i.AcceptedAt }).ToListAsync(ct),
             null,
-            (db, id, _) => db.Invitations.Where(i => i.InviterId == id).ExecuteDeleteAsync(),
+            async (db, id, _) =>
+            {
+                await db.Invitations.Where(i => i.InviterId == id).ExecuteDeleteAsync();
+                await db.Invitations.Where(i => i.AcceptedById == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedById, (string?)null));
+            },
             null),
         [typeof(TherapistProfile)] = new(
             "my therapist profile",

@@ -118,14 +118,14 @@ public sealed class SecurityWorld
 
     private async Task SeedAsync()
     {
-        var (a, b) = await App.CreateCoupleAsync("Asha Matrix", "Bo Matrix");
+        var (a, b) = await App.CreateCoupleAsync($"Asha {Guid.NewGuid().ToString("N")[..8]}", $"Bo {Guid.NewGuid().ToString("N")[..8]}");
         var (c, _) = await App.CreateCoupleAsync("Cai Other", "Dee Other");
         Users[Actor.PartnerA] = a;
         Users[Actor.PartnerB] = b;
         Users[Actor.OtherCouple] = c;
-        var unlinked = await App.CreateTherapistAsync("Dr Unlinked");
-        var consented = await App.CreateTherapistAsync("Dr Consented");
-        var revoked = await App.CreateTherapistAsync("Dr Revoked");
+        var unlinked = await App.CreateTherapistAsync($"Dr Unlinked {Guid.NewGuid().ToString("N")[..8]}");
+        var consented = await App.CreateTherapistAsync($"Dr Consented {Guid.NewGuid().ToString("N")[..8]}");
+        var revoked = await App.CreateTherapistAsync($"Dr Revoked {Guid.NewGuid().ToString("N")[..8]}");
         Users[Actor.TherapistUnlinked] = unlinked.User;
         Users[Actor.TherapistWithConsent] = consented.User;
         Users[Actor.TherapistRevoked] = revoked.User;
@@ -173,12 +173,17 @@ public sealed class SecurityWorld
         Must(await expectations.RecordFollowThroughAsync(a.Id, ExpectationRow, NewCanary("FollowThroughNote", Actor.PartnerA, couple)));
         Must(await expectations.RecordFollowThroughAsync(b.Id, ExpectationRow, "Planned the week together"));
         FollowThroughByB = await db.FollowThroughs.Where(f => f.DoneById == b.Id).Select(f => f.Id).SingleAsync();
+        Must(await expectations.RecordFollowThroughAsync(b.Id, ExpectationRow, "Called at lunch"));
+        Must(await expectations.NoticeAsync(a.Id, await db.FollowThroughs.Where(f => f.DoneById == b.Id).MaxAsync(f => f.Id)));
 
         FeelingDraftA = Must(await feelings.SaveDraftAsync(a.Id, Words(NewCanary("FeelingDraftA", Actor.PartnerA))));
         FeelingSharedA = Must(await feelings.SaveDraftAsync(a.Id, Words(NewCanary("FeelingSharedA", Actor.PartnerA, couple))));
         Must(await feelings.ShareAsync(a.Id, FeelingSharedA));
         Must(await feelings.AcknowledgeAsync(b.Id, FeelingSharedA, NewCanary("FeelingReplyB", Actor.PartnerB, couple)));
         FeelingDraftB = Must(await feelings.SaveDraftAsync(b.Id, Words(NewCanary("FeelingDraftB", Actor.PartnerB))));
+        var sharedByB = await SharedAsync(feelings, b.Id, NewCanary("FeelingSharedB", Actor.PartnerB, couple));
+        Must(await feelings.AcknowledgeAsync(a.Id, sharedByB, NewCanary("FeelingReplyA", Actor.PartnerA, couple)));
+        Must(await feelings.MarkTalkedAboutAsync(a.Id, sharedByB));
         FeelingForShareA = Must(await feelings.SaveDraftAsync(a.Id, Words("the evenings get busy")));
         FeelingForDeleteA = Must(await feelings.SaveDraftAsync(a.Id, Words("plans change late")));
         FeelingForWithdrawA = await SharedAsync(feelings, a.Id, "we rush breakfast");
