@@ -4,7 +4,7 @@ using TrustCheckIn.Email;
 
 namespace TrustCheckIn.Web.Pages.Account;
 
-// The account e-mails: a greeting, one link, nothing personal beyond the display name.
+// The account e-mails: a greeting, one link, nothing a person typed (a display name can be anything at all).
 public static class AccountMail
 {
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
@@ -21,10 +21,10 @@ public static class AccountMail
         }
     }
 
-    public static EmailMessage Confirm(string to, string displayName, string link) => new(
+    public static EmailMessage Confirm(string to, string link) => new(
         to,
         "Confirm your e-mail for TrustCheckIn",
-        $"Hello {displayName},\n\nPlease confirm your e-mail address by opening this link:\n\n{link}\n\nIf you didn't create a TrustCheckIn account, you can ignore this message.\n");
+        $"Hello,\n\nPlease confirm your e-mail address by opening this link:\n\n{link}\n\nIf you didn't create a TrustCheckIn account, you can ignore this message.\n");
 
     public static EmailMessage AlreadyRegistered(string to, string signInLink, string resetLink) => new(
         to,

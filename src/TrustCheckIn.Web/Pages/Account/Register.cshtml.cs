@@ -45,7 +45,7 @@ public sealed class RegisterModel(AccountService accounts, UserManager<AppUser> 
         }
 
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        await email.SendAsync(AccountMail.Confirm(user.Email!, user.DisplayName, Link("/Account/ConfirmEmail", new { userId = user.Id, code = AccountMail.EncodeToken(token) })));
+        await email.SendAsync(AccountMail.Confirm(user.Email!, Link("/Account/ConfirmEmail", new { userId = user.Id, code = AccountMail.EncodeToken(token) })));
         return RedirectToPage("RegisterConfirmation");
     }
 

@@ -29,7 +29,7 @@ public sealed class ResendConfirmationModel(UserManager<AppUser> users, IEmailSe
         {
             var token = await users.GenerateEmailConfirmationTokenAsync(user);
             var link = Url.Page("/Account/ConfirmEmail", null, new { userId = user.Id, code = AccountMail.EncodeToken(token) }, Request.Scheme)!;
-            await email.SendAsync(AccountMail.Confirm(user.Email!, user.DisplayName, link));
+            await email.SendAsync(AccountMail.Confirm(user.Email!, link));
         }
 
         return RedirectToPage("RegisterConfirmation");
