@@ -83,6 +83,7 @@ builder.Services.AddAuthorizationBuilder()
 
 builder.Services.AddRazorPages(options =>
 {
+    options.Conventions.ConfigureFilter(new UnreadableCheckboxFilter());
     options.Conventions.AuthorizeFolder("/Couple", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Journal", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Expectations", Policies.Partner);

@@ -22,6 +22,11 @@ public static class HostileInput
         .Where(line => line.Length > 0 && !line.StartsWith("# ", StringComparison.Ordinal))
         .ToList();
 
+    // Each submission carries its own number, so an encoded copy of one payload never passes for a raw copy of another.
+    public static string Tagged(int i) => $"{Payloads[i]} #{i}";
+
+    public static IEnumerable<string> AllTagged => Enumerable.Range(0, Payloads.Count).Select(Tagged);
+
     private static readonly string[] UrlAttributes = ["href", "src", "action", "formaction", "xlink:href", "data", "background", "poster"];
 
     // Markup that would run, in a page the app rendered: the app itself ships none at all (strict CSP, no JavaScript).
@@ -91,9 +96,10 @@ public static class HostileInput
         var problems = new List<string>();
         HtmlPage? form = null;
         var tried = 0;
+        var echoed = 0;
         for (var i = 0; i < Payloads.Count; i++)
         {
-            var payload = Payloads[i];
+            var payload = Tagged(i);
             if (form is null || field.FreshFormEachTime)
             {
                 form = await field.Browser.GetPageAsync(field.FormUrl(i));
@@ -109,12 +115,20 @@ public static class HostileInput
             var page = await field.Browser.SubmitAndReadAsync(form, field.FormSelector, values);
             tried++;
             problems.AddRange(Problems($"{field.Name} → {page.Url.PathAndQuery}", page.Response.StatusCode, page, page.Html, payload));
+            echoed += page.Text.Contains(payload, StringComparison.Ordinal)
+                || page.Document.QuerySelectorAll<IHtmlInputElement>("input").Any(e => e.Value == payload) ? 1 : 0;
+        }
+
+        // The words must come back as text somewhere, or the absence of markup proves nothing.
+        if (echoed == 0)
+        {
+            problems.Add($"{field.Name}: no payload was ever shown back as text");
         }
 
         foreach (var (what, body) in field.Views is null ? [] : await field.Views())
         {
             var page = body.TrimStart().StartsWith('<') ? await HtmlPage.ReadAsync(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body), RequestMessage = new HttpRequestMessage(HttpMethod.Get, "https://trustcheckin.test/") }) : null;
-            problems.AddRange(Payloads.SelectMany(p => Problems($"{field.Name} shown on {what}", HttpStatusCode.OK, null, body, p)).Distinct());
+            problems.AddRange(AllTagged.SelectMany(p => Problems($"{field.Name} shown on {what}", HttpStatusCode.OK, null, body, p)).Distinct());
             if (page is not null)
             {
                 problems.AddRange(ExecutableIn(page).Select(e => $"{field.Name} shown on {what}: {e}"));
