@@ -23,6 +23,7 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
     public const int PhoneWidth = 360;
     public const int LaptopWidth = 1280;
 
+    private static readonly ConcurrentDictionary<string, byte> CheckedPages = new();
     private readonly ConcurrentDictionary<IBrowserContext, bool> javaScriptOff = new();
     private IPlaywright? playwright;
 
@@ -105,7 +106,13 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         await page.SetViewportSizeAsync(PhoneWidth, 800);
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, $"{name} scrolls sideways at {PhoneWidth}px.");
-        var safeName = SafeName().Replace(name, "-");
+        // Every couple journey starts by registering and pairing: those pages are screenshot and scanned once a run.
+        if (!CheckedPages.TryAdd(name, 0))
+        {
+            return;
+        }
+
+        var safeName = SafeName().Replace(name, "-").Trim('-');
         await page.ScreenshotAsync(new() { Path = Path.Combine(OutputFolder, "screenshots", $"{safeName}-{PhoneWidth}.png"), FullPage = true });
         await page.SetViewportSizeAsync(LaptopWidth, 800);
         await page.ScreenshotAsync(new() { Path = Path.Combine(OutputFolder, "screenshots", $"{safeName}-{LaptopWidth}.png"), FullPage = true });
