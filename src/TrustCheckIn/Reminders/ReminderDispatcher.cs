@@ -50,7 +50,7 @@ public sealed class ReminderDispatcher(
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                var couples = await ReminderPlanner.ActiveCouples(db).Where(c => c.Id > afterId).OrderBy(c => c.Id).Take(BatchSize).ToListAsync(ct);
+                var couples = await db.Couples.Where(c => c.ClosedAt == null && c.Id > afterId).OrderBy(c => c.Id).Take(BatchSize).AsRows().ToListAsync(ct);
                 if (couples.Count == 0)
                 {
                     return;
@@ -174,9 +174,7 @@ public sealed class ReminderDispatcher(
     // Checked again at send time: a partner may have checked in, turned reminders off or left since the claim.
     private async Task<EmailMessage?> StillWantedAsync(AppDbContext db, ReminderDelivery delivery, DateTime now, CancellationToken ct)
     {
-        var couple = await ReminderPlanner.ActiveCouples(db)
-            .Where(c => c.PartnerAId == delivery.UserId || c.PartnerBId == delivery.UserId)
-            .SingleOrDefaultAsync(ct);
+        var couple = await db.Couples.ActiveFor(delivery.UserId).AsRows().SingleOrDefaultAsync(ct);
         if (couple is null)
         {
             return null;

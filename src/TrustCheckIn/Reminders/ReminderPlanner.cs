@@ -16,8 +16,8 @@ internal static class ReminderPlanner
 
     private sealed record Preference(bool CheckInEnabled, DayOfWeek? CheckInDay, TimeOnly CheckInTime, bool ReviewEnabled);
 
-    public static IQueryable<CoupleRow> ActiveCouples(AppDbContext db) => db.Couples.AsNoTracking()
-        .Where(c => c.ClosedAt == null)
+    // Filter and order before this projection: EF cannot filter on a record it built.
+    public static IQueryable<CoupleRow> AsRows(this IQueryable<Couple> couples) => couples.AsNoTracking()
         .Select(c => new CoupleRow(c.Id, c.TimeZoneId, c.CheckInDay, c.FormedAt, c.PartnerAId, c.PartnerBId));
 
     public static string WeekPeriodKey(IsoWeek week) => week.Key.ToString(CultureInfo.InvariantCulture);
