@@ -57,6 +57,8 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         builder.UseSetting("DataFolder", Folder);
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Smtp:Host", "");
+        // Tests run the reminder dispatcher themselves, on their own clock.
+        builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("RateLimits:SensitivePostsPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
