@@ -41,16 +41,9 @@ public sealed class IndexModel(ReminderService reminders, CalendarFeedService ca
         }
 
         var result = await reminders.SaveAsync(User.GetUserId(), Input.ToSettings());
-        if (result.Error is { } error)
+        if (await this.RefusalAsync(result.Error, LoadAsync) is { } refusal)
         {
-            if (error.Field.Length == 0)
-            {
-                return NotFound();
-            }
-
-            ModelState.AddServiceError(error);
-            await LoadAsync();
-            return Page();
+            return refusal;
         }
 
         StatusMessage = Input.CheckInEnabled
