@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using TrustCheckIn;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.Data;
+using TrustCheckIn.Reminders;
 using TrustCheckIn.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -89,11 +90,14 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Expectations", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Feelings", Policies.Partner);
     options.Conventions.AuthorizeFolder("/CheckIns", Policies.Partner);
+    options.Conventions.AuthorizeFolder("/Reminders", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
     options.Conventions.AuthorizeFolder("/Therapist", Policies.Therapist);
     options.Conventions.AllowAnonymousToPage("/Index");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Status");
+    // Reached from an e-mail without signing in: the signed token in the link says whose reminder it is.
+    options.Conventions.AllowAnonymousToPage("/Reminders/Unsubscribe");
     // Page by page, never the whole folder: AllowAnonymous would override /Account/Manage's rule.
     foreach (var page in new[] { "Login", "Logout", "Register", "RegisterConfirmation", "ConfirmEmail", "ResendConfirmation",
         "ForgotPassword", "ForgotPasswordConfirmation", "ResetPassword", "ResetPasswordConfirmation", "LoginWith2fa", "LoginWithRecoveryCode", "ConfirmEmailChange" })
@@ -124,5 +128,9 @@ app.UseAuthorization();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
+// Calendar apps send no cookie: the secret token in the address is the key, and an unknown one is 404.
+app.MapGet("/Calendar/{token}.ics", async (string token, CalendarFeedService feeds, CancellationToken ct) =>
+    await feeds.RenderAsync(token, ct) is { } ics ? Results.Text(ics, "text/calendar", System.Text.Encoding.UTF8) : Results.NotFound())
+    .AllowAnonymous();
 
 app.Run();

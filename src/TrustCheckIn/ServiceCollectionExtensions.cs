@@ -12,6 +12,7 @@ using TrustCheckIn.Therapy;
 using TrustCheckIn.Journal;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
+using TrustCheckIn.Reminders;
 
 namespace TrustCheckIn;
 
@@ -52,6 +53,17 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ExpectationService>();
         services.AddScoped<FeelingService>();
         services.AddScoped<CheckInService>();
+
+        services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
+        services.AddSingleton<UnsubscribeTokens>();
+        services.AddScoped<ReminderService>();
+        services.AddScoped<CalendarFeedService>();
+        services.AddSingleton<ReminderDispatcher>();
+        if (configuration.GetValue("Reminders:Enabled", true))
+        {
+            services.AddHostedService<ReminderWorker>();
+        }
+
         return services;
     }
 }

@@ -4,11 +4,12 @@ using TrustCheckIn.Accounts;
 using TrustCheckIn.CheckIns;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Expectations;
+using TrustCheckIn.Reminders;
 using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages;
 
-public sealed class IndexModel(CoupleService couples, CheckInService checkIns, ExpectationService expectations) : PageModel
+public sealed class IndexModel(CoupleService couples, CheckInService checkIns, ExpectationService expectations, ReminderService reminders) : PageModel
 {
     public bool SignedIn { get; private set; }
 
@@ -17,6 +18,8 @@ public sealed class IndexModel(CoupleService couples, CheckInService checkIns, E
     public ExpectationService.ReviewReminder? ExpectationsReminder { get; private set; }
 
     public CheckInService.ThisWeekView? ThisWeek { get; private set; }
+
+    public ReminderService.NextReminderView? NextReminder { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -29,6 +32,7 @@ public sealed class IndexModel(CoupleService couples, CheckInService checkIns, E
             Couple = await couples.GetActiveAsync(User.GetUserId());
             ExpectationsReminder = Couple is null ? null : await expectations.GetReviewReminderAsync(User.GetUserId());
             ThisWeek = Couple is null ? null : await checkIns.GetThisWeekAsync(User.GetUserId());
+            NextReminder = Couple is null ? null : await reminders.GetNextReminderAsync(User.GetUserId());
         }
     }
 }

@@ -6,6 +6,7 @@ using TrustCheckIn.Data;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
 using TrustCheckIn.Journal;
+using TrustCheckIn.Reminders;
 using TrustCheckIn.Therapy;
 
 namespace TrustCheckIn.Accounts;
@@ -117,6 +118,28 @@ public static class PersonalData
             null,
             "Secrets (authenticator key, hashed recovery codes): exporting them would weaken the account.",
             (db, id, _) => db.UserTokens.Where(t => t.UserId == id).ExecuteDeleteAsync(),
+            null),
+        [typeof(ReminderPreference)] = new(
+            "my reminder settings",
+            async (db, id, ct) => await db.ReminderPreferences.AsNoTracking().Where(p => p.UserId == id)
+                .Select(p => (object)new { p.CheckInEnabled, CheckInDay = p.CheckInDay.ToString(), CheckInTime = p.CheckInTime.ToString("HH:mm"), p.ReviewEnabled, p.UpdatedAt })
+                .ToListAsync(ct),
+            null,
+            (db, id, _) => db.ReminderPreferences.Where(p => p.UserId == id).ExecuteDeleteAsync(),
+            null),
+        [typeof(ReminderDelivery)] = new(
+            "reminders sent to me",
+            async (db, id, ct) => await db.ReminderDeliveries.AsNoTracking().Where(d => d.UserId == id).OrderBy(d => d.Id)
+                .Select(d => (object)new { Kind = d.Kind.ToString(), d.PeriodKey, Status = d.Status.ToString(), d.Attempts, d.ClaimedAt, d.SentAt })
+                .ToListAsync(ct),
+            null,
+            (db, id, _) => db.ReminderDeliveries.Where(d => d.UserId == id).ExecuteDeleteAsync(),
+            null),
+        [typeof(CalendarFeed)] = new(
+            "calendar address",
+            null,
+            "A secret: its hash opens the private calendar feed, and it says nothing about the person.",
+            (db, id, _) => db.CalendarFeeds.Where(f => f.UserId == id).ExecuteDeleteAsync(),
             null),
         [typeof(Couple)] = new(
             "couples",

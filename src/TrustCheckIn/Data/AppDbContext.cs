@@ -7,6 +7,7 @@ using TrustCheckIn.Therapy;
 using TrustCheckIn.Journal;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
+using TrustCheckIn.Reminders;
 
 namespace TrustCheckIn.Data;
 
@@ -43,6 +44,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
 
     public DbSet<CheckInReply> CheckInReplies => Set<CheckInReply>();
+
+    public DbSet<ReminderPreference> ReminderPreferences => Set<ReminderPreference>();
+
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,7 +2,7 @@ using TrustCheckIn.Accounts;
 
 namespace TrustCheckIn.Journal;
 
-public sealed class JournalEntry
+public sealed class JournalEntry : TherapistShareable
 {
     public const int TextLength = 10_000;
 
@@ -31,10 +31,6 @@ public sealed class JournalEntry
 
     public DateTime UpdatedAt { get; private set; }
 
-    public bool ShareableWithTherapist { get; private set; }
-
-    public DateTime? MarkedShareableAt { get; private set; }
-
     public void Change(JournalPrompt? prompt, string text, bool shareableWithTherapist, DateTime now)
     {
         var trimmed = text.Trim();
@@ -52,20 +48,5 @@ public sealed class JournalEntry
         Text = trimmed;
         UpdatedAt = now;
         SetShareable(shareableWithTherapist, now);
-    }
-
-    // The date records when the author last said yes; saying yes again keeps the first date.
-    public void SetShareable(bool shareable, DateTime now)
-    {
-        if (shareable && !ShareableWithTherapist)
-        {
-            MarkedShareableAt = now;
-        }
-        else if (!shareable)
-        {
-            MarkedShareableAt = null;
-        }
-
-        ShareableWithTherapist = shareable;
     }
 }

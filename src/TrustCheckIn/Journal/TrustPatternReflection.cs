@@ -3,7 +3,7 @@ using TrustCheckIn.Accounts;
 namespace TrustCheckIn.Journal;
 
 // One per author per calendar month (UTC); a second save in the same month changes this row.
-public sealed class TrustPatternReflection
+public sealed class TrustPatternReflection : TherapistShareable
 {
     public const int NoteLength = 2_000;
 
@@ -56,10 +56,6 @@ public sealed class TrustPatternReflection
 
     public DateTime UpdatedAt { get; private set; }
 
-    public bool ShareableWithTherapist { get; private set; }
-
-    public DateTime? MarkedShareableAt { get; private set; }
-
     public void Change(PatternRatings ratings, string? note, bool shareableWithTherapist, DateTime now)
     {
         if (!ratings.AreAllFrequencies)
@@ -85,20 +81,6 @@ public sealed class TrustPatternReflection
         Note = trimmed;
         UpdatedAt = now;
         SetShareable(shareableWithTherapist, now);
-    }
-
-    public void SetShareable(bool shareable, DateTime now)
-    {
-        if (shareable && !ShareableWithTherapist)
-        {
-            MarkedShareableAt = now;
-        }
-        else if (!shareable)
-        {
-            MarkedShareableAt = null;
-        }
-
-        ShareableWithTherapist = shareable;
     }
 
     public static DateOnly MonthOf(DateTime utc) => new(utc.Year, utc.Month, 1);

@@ -18,4 +18,23 @@ public sealed class RegisterAndPairJourneyTests(BrowserApp app) : IClassFixture<
         await Assertions.Expect(alex.GetByRole(AriaRole.Heading, new() { Name = "You and Jo" })).ToBeVisibleAsync();
         await app.CheckPageAsync(alex, "Home, paired (inviter)");
     }
+
+    [Fact]
+    public async Task ThePartnerMenuFitsAPhoneWithTargetsTallEnoughForAThumb()
+    {
+        var kim = await app.NewPageAsync();
+        await Journeys.RegisterAndConfirmAsync(app, kim, "Kim", Journeys.NewEmail("kim"));
+
+        var targets = kim.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).Locator("a, button");
+
+        await Assertions.Expect(targets).ToHaveCountAsync(9);
+        foreach (var target in await targets.AllAsync())
+        {
+            var box = await target.BoundingBoxAsync();
+            Assert.NotNull(box);
+            // WCAG 2.2 asks for 24 px; the app's own rule is 44 px tall.
+            Assert.True(box.Width >= 24 && box.Height >= 44, $"{await target.TextContentAsync()} is {box.Width}x{box.Height}.");
+            Assert.True(box.X >= 0 && box.X + box.Width <= BrowserApp.PhoneWidth, $"{await target.TextContentAsync()} leaves the screen.");
+        }
+    }
 }

@@ -55,6 +55,23 @@ public sealed class FeelingPagesTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task SavingAfterAPreviewSavesTheDraft()
+    {
+        var (a, _) = await app.CreateCoupleAsync();
+        var browser = await app.SignInAsync(a);
+        var previewed = await PreviewAsync(browser, await browser.GetPageAsync("/Feelings/Compose"), new()
+        {
+            ["Input.Feeling"] = "hopeful",
+            ["Input.Situation"] = "we plan the weekend together",
+        });
+
+        var saved = await browser.SubmitAndReadAsync(previewed, "#compose-form");
+
+        Assert.Contains("Saved as a private draft", saved.Text, StringComparison.Ordinal);
+        Assert.Equal("I feel hopeful when we plan the weekend together.", saved.Document.QuerySelector("#statement-sentence")?.TextContent);
+    }
+
+    [Fact]
     public async Task ValidationErrorsKeepEverythingTyped()
     {
         var (a, _) = await app.CreateCoupleAsync();

@@ -69,16 +69,9 @@ public sealed class IndexModel(CoupleService couples) : PageModel
         }
 
         var result = await couples.ChangeScheduleAsync(User.GetUserId(), Input.ToSchedule());
-        if (result.Error is { } error)
+        if (await this.RefusalAsync(result.Error, LoadAsync) is { } refusal)
         {
-            if (error.Field.Length == 0)
-            {
-                return NotFound();
-            }
-
-            ModelState.AddServiceError(error);
-            await LoadAsync();
-            return Page();
+            return refusal;
         }
 
         StatusMessage = "Saved. Your check-in day is updated for both of you.";

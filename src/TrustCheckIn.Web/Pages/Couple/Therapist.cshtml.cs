@@ -66,16 +66,9 @@ public sealed class TherapistModel(TherapyService therapy) : PageModel
         }
 
         var result = await therapy.GrantAsync(User.GetUserId(), Input.ToScopes(), Input.Start, Input.From);
-        if (result.Error is { } error)
+        if (await this.RefusalAsync(result.Error, LoadAsync) is { } refusal)
         {
-            if (error.Field.Length == 0)
-            {
-                return NotFound();
-            }
-
-            ModelState.AddServiceError(error);
-            await LoadAsync();
-            return Page();
+            return refusal;
         }
 
         StatusMessage = "Saved. Your therapist sees exactly what you chose, from their next page.";

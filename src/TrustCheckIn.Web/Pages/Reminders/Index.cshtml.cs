@@ -1,0 +1,110 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustCheckIn.Reminders;
+using TrustCheckIn.Web.Infrastructure;
+
+namespace TrustCheckIn.Web.Pages.Reminders;
+
+public sealed class IndexModel(ReminderService reminders, CalendarFeedService calendar) : PageModel
+{
+    public ReminderService.SettingsView? Settings { get; private set; }
+
+    public CalendarFeedService.FeedView Feed { get; private set; } = new(false, null);
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    // Shown once, right after it is made: only its hash is stored.
+    [TempData]
+    public string? NewFeedUrl { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        if (Settings is { } view)
+        {
+            Input = InputModel.From(view.Settings);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var result = await reminders.SaveAsync(User.GetUserId(), Input.ToSettings());
+        if (await this.RefusalAsync(result.Error, LoadAsync) is { } refusal)
+        {
+            return refusal;
+        }
+
+        StatusMessage = Input.CheckInEnabled
+            ? $"Saved. Your check-in reminder comes on {Input.CheckInDay}s at {Input.Time}."
+            : "Saved. Your weekly check-in reminder is off.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostCalendarAsync()
+    {
+        var result = await calendar.CreateOrRegenerateAsync(User.GetUserId());
+        if (!result.Succeeded)
+        {
+            return NotFound();
+        }
+
+        NewFeedUrl = result.Value;
+        StatusMessage = "Your calendar address is ready. Any address you made before no longer works.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRemoveCalendarAsync()
+    {
+        await calendar.RemoveAsync(User.GetUserId());
+        StatusMessage = "Your calendar address is removed. Calendars that used it stop updating.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        var userId = User.GetUserId();
+        Settings = await reminders.GetSettingsAsync(userId);
+        Feed = await calendar.GetAsync(userId);
+    }
+
+    public sealed class InputModel
+    {
+        [Display(Name = "E-mail me a weekly check-in reminder")]
+        public bool CheckInEnabled { get; set; } = true;
+
+        [EnumDataType(typeof(DayOfWeek), ErrorMessage = "Please choose a day of the week.")]
+        [Display(Name = "Day")]
+        public DayOfWeek CheckInDay { get; set; } = DayOfWeek.Sunday;
+
+        [Required(ErrorMessage = "Please enter a time, like 18:00.")]
+        [RegularExpression(@"^([01]?[0-9]|2[0-3]):[0-5][0-9]$", ErrorMessage = "Please enter a time as hours and minutes, like 18:00.")]
+        [Display(Name = "Time")]
+        public string Time { get; set; } = "18:00";
+
+        [Display(Name = "E-mail us both when it's time to look over our expectations again")]
+        public bool ReviewEnabled { get; set; } = true;
+
+        public ReminderSettings ToSettings() =>
+            new(CheckInEnabled, CheckInDay, TimeOnly.ParseExact(Time.PadLeft(5, '0'), "HH:mm", CultureInfo.InvariantCulture), ReviewEnabled);
+
+        public static InputModel From(ReminderSettings settings) => new()
+        {
+            CheckInEnabled = settings.CheckInEnabled,
+            CheckInDay = settings.CheckInDay,
+            Time = settings.CheckInTime.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ReviewEnabled = settings.ReviewEnabled,
+        };
+    }
+}

@@ -1,0 +1,7 @@
+namespace TrustCheckIn.Reminders;
+
+public enum ReminderKind
+{
+    CheckIn,
+    ExpectationsReview,
+}
