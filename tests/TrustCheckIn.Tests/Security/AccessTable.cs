@@ -179,6 +179,18 @@ public static class AccessTable
         new("GET /Journal/Reflection", w => $"/Journal/Reflection/{w.ReflectionA}", OwnAOnly),
         new("POST /Journal/Reflection?handler=Share", w => $"/Journal/Reflection/{w.ReflectionA}?handler=Share&shareable=false", "L r N N F F F N 2"),
 
+        // Reminders and the calendar feed: the token in the address is the key, for anyone holding it.
+        new("GET /Reminders/Index", _ => "/Reminders", "L o o o F F F o 2"),
+        new("POST /Reminders/Index", _ => "/Reminders", "L r r r F F F N 2"),
+        new("POST /Reminders/Index?handler=Calendar", _ => "/Reminders?handler=Calendar", "L r r r F F F N 2"),
+        new("POST /Reminders/Index?handler=RemoveCalendar", _ => "/Reminders?handler=RemoveCalendar", "L r r r F F F r 2"),
+        new("GET /Reminders/Unsubscribe", w => $"/Reminders/Unsubscribe?token={Uri.EscapeDataString(w.UnsubscribeTokenOfA)}", Public),
+        new("GET /Reminders/Unsubscribe", _ => "/Reminders/Unsubscribe?token=CfDJ8-made-up", "N N N N N N N N N"),
+        new("POST /Reminders/Unsubscribe", _ => "/Reminders/Unsubscribe?token=CfDJ8-made-up", "N N N N N N N N N"),
+        new("POST /Reminders/Unsubscribe", w => $"/Reminders/Unsubscribe?token={Uri.EscapeDataString(w.UnsubscribeTokenOfA)}", "r r r r r r r r r"),
+        new("GET /Calendar/{token}.ics", w => w.CalendarUrlOfA, Public),
+        new("GET /Calendar/{token}.ics", _ => "/Calendar/0123456789abcdef0123456789abcdef.ics", "N N N N N N N N N"),
+
         // The therapist's side.
         new("GET /Therapist/Index", _ => "/Therapist", Therapist),
         new("GET /Therapist/Couple", w => $"/Therapist/Couple/{w.CoupleId}", "L F F F N o N F 2"),

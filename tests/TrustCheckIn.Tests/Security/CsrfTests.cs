@@ -14,7 +14,9 @@ public sealed class CsrfTests(TestApp app, ITestOutputHelper output) : IClassFix
     {
         var world = await SecurityWorld.BuildAsync(app);
         var handlers = (await PageRoutes.HandlersAsync(app.Services)).Where(h => h.Method == "POST").Select(h => h.Key).ToHashSet(StringComparer.Ordinal);
-        var rows = AccessTable.Cases.Where(c => c.IsPost && handlers.Contains(c.Handler)).DistinctBy(c => c.Handler).ToList();
+        // One row per handler: the first in which someone is allowed to use it.
+        var rows = AccessTable.Cases.Where(c => c.IsPost && handlers.Contains(c.Handler) && Enum.GetValues<Actor>().Any(a => c.Expected(a) is 'o' or 'r' or 't'))
+            .DistinctBy(c => c.Handler).ToList();
         var strangerToken = await SecurityWorld.TokenAsync(app.CreateBrowser(followRedirects: false), signedIn: false);
         var failures = new List<string>();
         var checkedHandlers = 0;

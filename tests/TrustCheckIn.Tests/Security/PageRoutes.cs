@@ -40,6 +40,18 @@ public static class PageRoutes
             handlers.AddRange(compiled.HandlerMethods.Select(h => new PageHandler(h.HttpMethod.ToUpperInvariant(), group.Key, h.Name ?? "", route)));
         }
 
+        // Endpoints outside Razor Pages (the calendar feed); static files are not handlers.
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is null && e.RoutePattern.Parameters.Count > 0
+                && !e.RoutePattern.RawText!.Contains("**", StringComparison.Ordinal)))
+        {
+            var route = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            foreach (var method in endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+            {
+                handlers.Add(new PageHandler(method, route, "", route));
+            }
+        }
+
         return handlers.DistinctBy(h => h.Key).OrderBy(h => h.Key, StringComparer.Ordinal).ToList();
     }
 

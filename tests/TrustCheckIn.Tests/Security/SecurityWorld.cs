@@ -91,6 +91,10 @@ public sealed class SecurityWorld
 
     public string PendingTherapistToApprove { get; private set; } = "";
 
+    public string CalendarUrlOfA { get; private set; } = "";
+
+    public string UnsubscribeTokenOfA { get; private set; } = "";
+
     public string PendingTherapistToReject { get; private set; } = "";
 
     public Canary this[string name] => Canaries.Single(c => c.Name == name);
@@ -209,6 +213,9 @@ public sealed class SecurityWorld
         Must(await therapy.LinkAsync(a.Id, consented.LinkCode));
         Must(await therapy.GrantAsync(a.Id, ConsentScope.CheckIns | ConsentScope.Feelings | ConsentScope.Journal | ConsentScope.Expectations, ConsentStart.AllHistory, null));
         Must(await therapy.GrantAsync(b.Id, ConsentScope.CheckIns | ConsentScope.Feelings | ConsentScope.Journal | ConsentScope.Expectations, ConsentStart.AllHistory, null));
+
+        CalendarUrlOfA = new Uri(Must(await services.GetRequiredService<TrustCheckIn.Reminders.CalendarFeedService>().CreateOrRegenerateAsync(a.Id))).PathAndQuery;
+        UnsubscribeTokenOfA = services.GetRequiredService<TrustCheckIn.Reminders.UnsubscribeTokens>().Create(a.Id, TrustCheckIn.Reminders.ReminderKind.CheckIn);
 
         // The administrator has no couple: an open invitation of theirs is something nobody else may revoke.
         AdminInvitation = Must(await couples.CreateInvitationAsync(Users[Actor.Administrator].Id, new CheckInSchedule("Europe/London", DayOfWeek.Sunday))).Id;
