@@ -27,7 +27,7 @@ public sealed class RegisterAndPairJourneyTests(BrowserApp app) : IClassFixture<
 
         var targets = kim.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).Locator("a, button");
 
-        await Assertions.Expect(targets).ToHaveCountAsync(9);
+        await Assertions.Expect(targets).ToHaveCountAsync(10);
         foreach (var target in await targets.AllAsync())
         {
             var box = await target.BoundingBoxAsync();
