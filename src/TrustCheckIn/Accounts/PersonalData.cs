@@ -55,7 +55,8 @@ public static class PersonalData
         [typeof(FeelingStatement)] = new(
             "\"I feel\" statements",
             async (db, id, ct) => await db.FeelingStatements.AsNoTracking()
-                .Where(f => f.AuthorId == id || (f.SharedAt != null && db.Couples.AnyFor(id).Any(c => c.Id == f.CoupleId)))
+                // The partner's statements only as the app shows them: shared, and while the couple is active.
+                .Where(f => f.AuthorId == id || (f.SharedAt != null && db.Couples.ActiveFor(id).Any(c => c.Id == f.CoupleId)))
                 .Select(f => (object)new { Mine = f.AuthorId == id, f.Feeling, f.Situation, f.Need, f.CreatedAt, f.SharedAt, f.AcknowledgedAt, f.Reply, f.TalkedAboutAt })
                 .ToListAsync(ct),
             null,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using TrustCheckIn.CheckIns;
 using TrustCheckIn.Common;
 using TrustCheckIn.Data;
 using TrustCheckIn.Therapy;
@@ -169,6 +170,14 @@ public sealed class CoupleService(AppDbContext db, TherapyService therapy, TimeP
         if (couple is null)
         {
             return ServiceError.NotFound("couple");
+        }
+
+        // Moving the clock mid-week could end the week early and reveal an answer before both have checked in.
+        var thisWeek = IsoWeek.Current(time, couple.Schedule.TimeZone).Key;
+        if (schedule.TimeZoneId != couple.TimeZoneId
+            && await db.CheckIns.AnyAsync(c => c.CoupleId == couple.Id && c.SealedAt == null && c.WeekKey >= thisWeek))
+        {
+            return new ServiceError("TimeZoneId", "The time zone can change once this week's check-ins are both in, or when the week is over. The day can change now.");
         }
 
         couple.ChangeSchedule(schedule);

@@ -100,9 +100,14 @@ public sealed partial class TherapistService
     private static bool Consented(CoupleAccess access, string partnerId, ConsentScope scope, DateOnly date) =>
         access.Partners.SingleOrDefault(p => p.PartnerId == partnerId) is { } partner && partner.Shares(scope) && date >= partner.From;
 
-    private static DateTime StartOfDay(DateOnly date) => date == DateOnly.MinValue ? DateTime.MinValue : date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    // Consent dates are days in the couple's time zone; stored times are UTC.
+    private static DateTime StartOfDay(CoupleAccess access, DateOnly date) => date == DateOnly.MinValue
+        ? DateTime.MinValue
+        : TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), TimeZoneInfo.FindSystemTimeZoneById(access.TimeZoneId));
 
-    private static DateTime EndOfDay(DateOnly date) => date == DateOnly.MaxValue ? DateTime.MaxValue : date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    private static DateTime EndOfDay(CoupleAccess access, DateOnly date) => date >= DateOnly.MaxValue.AddDays(-1)
+        ? DateTime.MaxValue
+        : StartOfDay(access, date.AddDays(1));
 
     private IsoWeek ThisWeekOf(CoupleAccess couple) => IsoWeek.Current(time, TimeZoneInfo.FindSystemTimeZoneById(couple.TimeZoneId));
 
@@ -111,8 +116,8 @@ public sealed partial class TherapistService
         var result = new List<CoupleRecord.FeelingEntry>();
         foreach (var partner in access.Partners.Where(p => p.Shares(ConsentScope.Feelings)))
         {
-            var start = StartOfDay(partner.From > lower ? partner.From : lower);
-            var end = EndOfDay(upper);
+            var start = StartOfDay(access, partner.From > lower ? partner.From : lower);
+            var end = EndOfDay(access, upper);
             var rows = await db.FeelingStatements.AsNoTracking()
                 .Where(f => f.CoupleId == coupleId && f.AuthorId == partner.PartnerId && f.SharedAt != null && f.SharedAt >= start && f.SharedAt < end)
                 .OrderByDescending(f => f.SharedAt)
@@ -129,8 +134,8 @@ public sealed partial class TherapistService
         var result = new List<CoupleRecord.JournalItem>();
         foreach (var partner in access.Partners.Where(p => p.Shares(ConsentScope.Journal)))
         {
-            var start = StartOfDay(partner.From > lower ? partner.From : lower);
-            var end = EndOfDay(upper);
+            var start = StartOfDay(access, partner.From > lower ? partner.From : lower);
+            var end = EndOfDay(access, upper);
             result.AddRange(await db.JournalEntries.AsNoTracking()
                 .Where(e => e.AuthorId == partner.PartnerId && e.ShareableWithTherapist && e.CreatedAt >= start && e.CreatedAt < end)
                 .OrderByDescending(e => e.CreatedAt)
@@ -148,7 +153,8 @@ public sealed partial class TherapistService
         foreach (var partner in access.Partners.Where(p => p.Shares(ConsentScope.Journal)))
         {
             var start = partner.From > lower ? partner.From : lower;
-            var firstMonth = start == DateOnly.MinValue ? DateOnly.MinValue : new DateOnly(start.Year, start.Month, 1);
+            // A month's reflection is shown only when the whole month lies inside the consent.
+            var firstMonth = start.Day == 1 || start >= DateOnly.MaxValue.AddMonths(-1) ? start : new DateOnly(start.Year, start.Month, 1).AddMonths(1);
             result.AddRange(await db.TrustPatternReflections.AsNoTracking()
                 .Where(r => r.AuthorId == partner.PartnerId && r.ShareableWithTherapist && r.Month >= firstMonth && r.Month <= upper)
                 .OrderByDescending(r => r.Month)

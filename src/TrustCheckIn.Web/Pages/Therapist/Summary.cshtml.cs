@@ -18,6 +18,9 @@ public sealed class SummaryModel(TherapistService therapists, TimeProvider time)
     [Display(Name = "To")]
     public DateOnly? To { get; set; }
 
+    private static readonly DateOnly Earliest = new(2000, 1, 1);
+    private static readonly DateOnly Latest = new(2999, 12, 31);
+
     public CoupleRecord Record { get; private set; } = null!;
 
     public DateTime PreparedAt { get; private set; }
@@ -26,6 +29,12 @@ public sealed class SummaryModel(TherapistService therapists, TimeProvider time)
     {
         PreparedAt = time.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(PreparedAt);
+        if (From < Earliest || From > Latest || To < Earliest || To > Latest)
+        {
+            ModelState.AddModelError(nameof(From), "Please choose dates between 2000 and 2999.");
+            (From, To) = (null, null);
+        }
+
         To ??= today;
         From ??= To.Value.AddDays(-28);
         if (From > To)
