@@ -32,6 +32,10 @@ public sealed class CoupleService(AppDbContext db, TherapyService therapy, TimeP
                 c.FormedAt))
             .SingleOrDefaultAsync(ct);
 
+    // Active or closed: used to tell "your couple ended" from "you never had one".
+    public Task<bool> HasHadACoupleAsync(string userId, CancellationToken ct = default) =>
+        db.Couples.AnyFor(userId).AnyAsync(ct);
+
     public Task<List<InvitationView>> ListOpenInvitationsAsync(string userId, CancellationToken ct = default)
     {
         var now = Now;

@@ -183,7 +183,7 @@ public sealed class CheckInPagesTests(TestApp app) : IClassFixture<TestApp>
         var checkIns = await aBrowser.GetPageAsync("/CheckIns");
         var earlier = await aBrowser.GetPageAsync("/CheckIns/Earlier");
         var week = await aBrowser.GetPageAsync(weekUrl);
-        var submit = await aBrowser.SubmitAsync(staleForm, "#checkin-form", Form());
+        var submit = await aBrowser.SubmitAndReadAsync(staleForm, "#checkin-form", Form());
 
         Assert.Null(checkIns.Document.QuerySelector("#checkin-form"));
         Assert.NotNull(checkIns.Document.QuerySelector("a[href='/CheckIns/Earlier']"));
@@ -192,7 +192,9 @@ public sealed class CheckInPagesTests(TestApp app) : IClassFixture<TestApp>
         Assert.DoesNotContain(canary, earlier.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(canary, week.Html, StringComparison.Ordinal);
         Assert.Null(week.Document.QuerySelector("#reply-form"));
-        Assert.Equal(HttpStatusCode.NotFound, submit.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, submit.Response.StatusCode);
+        Assert.NotNull(submit.Document.QuerySelector("#kept-words"));
+        Assert.Null(submit.Document.QuerySelector("#checkin-form"));
     }
 
     private async Task<string> WeekUrlAsync(TestUser user)

@@ -2,15 +2,18 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustCheckIn.CheckIns;
+using TrustCheckIn.Couples;
 using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.CheckIns;
 
-public sealed class IndexModel(CheckInService checkIns) : PageModel
+public sealed class IndexModel(CheckInService checkIns, CoupleService couples) : PageModel
 {
     public CheckInService.ThisWeekView? ThisWeek { get; private set; }
 
     public bool HasEarlier { get; private set; }
+
+    public bool CoupleEnded { get; private set; }
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -32,7 +35,9 @@ public sealed class IndexModel(CheckInService checkIns) : PageModel
         await LoadAsync();
         if (ThisWeek is null)
         {
-            return NotFound();
+            // The couple ended while this was being written: show the words back instead of losing them.
+            CoupleEnded = await couples.HasHadACoupleAsync(User.GetUserId());
+            return CoupleEnded ? Page() : NotFound();
         }
 
         if (!ModelState.IsValid)

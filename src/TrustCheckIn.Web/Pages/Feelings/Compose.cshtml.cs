@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustCheckIn.Couples;
 using TrustCheckIn.Feelings;
 using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Feelings;
 
-public sealed class ComposeModel(FeelingService feelings) : PageModel
+public sealed class ComposeModel(FeelingService feelings, CoupleService couples) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -15,6 +16,8 @@ public sealed class ComposeModel(FeelingService feelings) : PageModel
     public int? Id { get; set; }
 
     public bool CanWrite { get; private set; }
+
+    public bool CoupleEnded { get; private set; }
 
     public string? Preview { get; private set; }
 
@@ -48,7 +51,7 @@ public sealed class ComposeModel(FeelingService feelings) : PageModel
     {
         if (!await CanComposeAsync())
         {
-            return NotFound();
+            return await RefusedAsync();
         }
 
         ModelState.Clear();
@@ -70,7 +73,7 @@ public sealed class ComposeModel(FeelingService feelings) : PageModel
     {
         if (!await CanComposeAsync())
         {
-            return NotFound();
+            return await RefusedAsync();
         }
 
         Advise();
@@ -112,6 +115,13 @@ public sealed class ComposeModel(FeelingService feelings) : PageModel
 
         StatusMessage = "Saved as a private draft. Only you can see it until you share it.";
         return RedirectToPage("Statement", new { id });
+    }
+
+    // Someone else's statement is not there (404); a new one whose couple just ended shows the words back.
+    private async Task<IActionResult> RefusedAsync()
+    {
+        CoupleEnded = Id is null && await couples.HasHadACoupleAsync(User.GetUserId());
+        return CoupleEnded ? Page() : NotFound();
     }
 
     private async Task<bool> CanComposeAsync()
