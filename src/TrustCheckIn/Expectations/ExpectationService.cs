@@ -230,17 +230,13 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
     public async Task<Result> MoveAsync(string userId, int id, bool up)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var (couple, error) = await WritableCoupleAsync(userId);
-        if (error is not null)
+        var found = await WritableRowAsync(userId, id, includeRemoved: false);
+        if (found.Error is { } error)
         {
             return error;
         }
 
-        var row = await db.Expectations.SingleOrDefaultAsync(e => e.Id == id && e.CoupleId == couple!.Id && e.RemovedAt == null);
-        if (row is null)
-        {
-            return RowNotFound;
-        }
+        var row = found.Value!;
 
         var others = db.Expectations.Where(e => e.CoupleId == row.CoupleId && e.RemovedAt == null && e.Id != row.Id);
         var neighbour = up
@@ -265,17 +261,13 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
     public async Task<Result> RemoveAsync(string userId, int id)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var (couple, error) = await WritableCoupleAsync(userId);
-        if (error is not null)
+        var found = await WritableRowAsync(userId, id, includeRemoved: false);
+        if (found.Error is { } error)
         {
             return error;
         }
 
-        var row = await db.Expectations.SingleOrDefaultAsync(e => e.Id == id && e.CoupleId == couple!.Id && e.RemovedAt == null);
-        if (row is null)
-        {
-            return RowNotFound;
-        }
+        var row = found.Value!;
 
         var now = Now;
         db.ExpectationRevisions.Add(ExpectationRevision.Removed(row, userId, now));
@@ -290,30 +282,25 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
     public async Task<Result> RestoreAsync(string userId, int id)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var (couple, error) = await WritableCoupleAsync(userId);
-        if (error is not null)
+        var found = await WritableRowAsync(userId, id, includeRemoved: true);
+        if (found.Error is { } error)
         {
             return error;
         }
 
-        var row = await db.Expectations.SingleOrDefaultAsync(e => e.Id == id && e.CoupleId == couple!.Id);
-        if (row is null)
-        {
-            return RowNotFound;
-        }
-
+        var row = found.Value!;
         if (!row.IsRemoved)
         {
             return Result.Ok;
         }
 
-        if (await ActiveRowCountAsync(couple!.Id) >= MaxRows)
+        if (await ActiveRowCountAsync(row.CoupleId) >= MaxRows)
         {
             return TableFull;
         }
 
         var now = Now;
-        row.Restore(await NextPositionAsync(couple.Id), now);
+        row.Restore(await NextPositionAsync(row.CoupleId), now);
         db.ExpectationRevisions.Add(ExpectationRevision.Restored(row, userId, now));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
@@ -481,17 +468,13 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var (couple, error) = await WritableCoupleAsync(userId);
-        if (error is not null)
+        var found = await WritableRowAsync(userId, id, includeRemoved: false);
+        if (found.Error is { } error)
         {
             return error;
         }
 
-        var row = await db.Expectations.SingleOrDefaultAsync(e => e.Id == id && e.CoupleId == couple!.Id && e.RemovedAt == null);
-        if (row is null)
-        {
-            return RowNotFound;
-        }
+        var row = found.Value!;
 
         var followThrough = new FollowThrough(row, userId, note, Now);
         db.FollowThroughs.Add(followThrough);
@@ -547,6 +530,19 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
             .OrderBy(c => c.ClosedAt == null ? 0 : 1).ThenByDescending(c => c.ClosedAt)
             .Select(c => new CoupleInfo(c.Id, c.ClosedAt != null, c.PartnerAId, c.PartnerA!.DisplayName, c.PartnerB!.DisplayName, c.TimeZoneId))
             .FirstOrDefaultAsync(ct);
+
+    // A row of the actor's active couple, tracked for a change; removed rows only when asked for (undo).
+    private async Task<Result<Expectation>> WritableRowAsync(string userId, int id, bool includeRemoved)
+    {
+        var (couple, error) = await WritableCoupleAsync(userId);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var row = await db.Expectations.SingleOrDefaultAsync(e => e.Id == id && e.CoupleId == couple!.Id && (includeRemoved || e.RemovedAt == null));
+        return row is null ? RowNotFound : row;
+    }
 
     private async Task<(CoupleInfo? Couple, ServiceError? Error)> WritableCoupleAsync(string userId)
     {
