@@ -38,14 +38,10 @@ public sealed partial class TherapistService
                 var b = g.SingleOrDefault(r => r.AuthorId == couple.B.PartnerId);
                 return new DashboardWeek(IsoWeek.FromKey(g.Key), a?.Ratings.Average, b?.Ratings.Average, a is not null && b is not null && a.Ratings.DifferencesFrom(b.Ratings).Count > 0);
             }).ToList();
-            if (couple.Visible.HasFlag(ConsentScope.CheckIns))
-            {
-                await LogAsync(therapistId, couple.CoupleId, AccessKind.Dashboard, ConsentScope.CheckIns, ct);
-            }
-
             result.Add(new DashboardCouple(couple, weeks));
         }
 
+        await LogAsync(therapistId, showing.Select(id => (id, ConsentScope.CheckIns)).ToList(), AccessKind.Dashboard, ct);
         return result;
     }
 

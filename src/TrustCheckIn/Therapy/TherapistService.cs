@@ -83,13 +83,23 @@ public sealed partial class TherapistService(AppDbContext db, TimeProvider time,
         return access;
     }
 
-    public async Task LogAsync(string therapistId, int coupleId, AccessKind kind, ConsentScope shown, CancellationToken ct = default)
+    public Task LogAsync(string therapistId, int coupleId, AccessKind kind, ConsentScope shown, CancellationToken ct = default) =>
+        LogAsync(therapistId, [(coupleId, shown)], kind, ct);
+
+    // One append-only row per couple looked at, written together.
+    private async Task LogAsync(string therapistId, IReadOnlyList<(int CoupleId, ConsentScope Shown)> views, AccessKind kind, CancellationToken ct)
     {
+        if (views.Count == 0)
+        {
+            return;
+        }
+
         var name = await db.TherapistProfiles.Where(p => p.UserId == therapistId).Select(p => p.DisplayName).SingleOrDefaultAsync(ct)
             ?? await db.Users.Where(u => u.Id == therapistId).Select(u => u.DisplayName).SingleAsync(ct);
-        db.AccessLog.Add(new AccessLogEntry(coupleId, therapistId, name, kind, shown, Now));
+        var now = Now;
+        db.AccessLog.AddRange(views.Select(v => new AccessLogEntry(v.CoupleId, therapistId, name, kind, v.Shown, now)));
         await db.SaveChangesAsync(ct);
-        if (shown == ConsentScope.None)
+        foreach (var (coupleId, _) in views.Where(v => v.Shown == ConsentScope.None))
         {
             logger.LogInformation("Therapist {TherapistId} was shown nothing of couple {CoupleId} ({Kind})", therapistId, coupleId, kind);
         }
