@@ -181,7 +181,7 @@ public static class PersonalData
                 .Where(l => l.TherapistId == id || db.Couples.AnyFor(id).Any(c => c.Id == l.CoupleId))
                 .Select(l => (object)new { l.LinkedAt, l.UnlinkedAt }).ToListAsync(ct),
             null,
-            (db, id, now) => db.TherapistLinks.Where(l => l.UnlinkedAt == null && (l.TherapistId == id || db.Couples.AnyFor(id).Any(c => c.Id == l.CoupleId)))
+            (db, id, now) => db.TherapistLinks.Active().Where(l => l.TherapistId == id || db.Couples.AnyFor(id).Any(c => c.Id == l.CoupleId))
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.UnlinkedAt, now)),
             "Ended, not deleted: they frame the couple's access log."),
         [typeof(Consent)] = new(

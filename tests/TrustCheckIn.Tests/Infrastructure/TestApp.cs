@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.Couples;
+using TrustCheckIn.Data;
 
 namespace TrustCheckIn.Tests.Infrastructure;
 
@@ -70,6 +71,20 @@ public class TestApp : WebApplicationFactory<Program>
         return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
+    // The same service on the test's own clock, over the app's database: for rules that depend on time.
+    public async Task<T> WithServiceAsync<T, TService>(FakeTimeProvider clock, Func<TService, Task<T>> action)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(ActivatorUtilities.CreateInstance<TService>(scope.ServiceProvider, clock));
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
     public async Task<TestUser> CreateUserAsync(string? displayName = null, bool asTherapist = false, string? email = null)
     {
         displayName ??= $"Person {Guid.NewGuid().ToString("N")[..6]}";
@@ -104,7 +119,7 @@ public class TestApp : WebApplicationFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         var administrator = await CreateUserAsync(email: $"admin-{Guid.NewGuid():N}@example.test");
         await scope.ServiceProvider.GetRequiredService<TherapistApprovalService>().DecideAsync(administrator.Id, therapist.Id, approve: true);
-        var therapists = scope.ServiceProvider.GetRequiredService<TrustCheckIn.Therapy.TherapistService>();
+        var therapists = scope.ServiceProvider.GetRequiredService<TrustCheckIn.Therapy.TherapistProfileService>();
         await therapists.SaveProfileAsync(therapist.Id, displayName, "Calm Waters Practice", null);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = (await users.FindByIdAsync(therapist.Id))!;
