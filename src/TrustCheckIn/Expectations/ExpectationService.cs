@@ -323,18 +323,13 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
         var views = revisions.Take(HistoryPageSize)
             .Select(x => new RevisionView(x.Revision.Id, x.Revision.ExpectationId, x.Revision.Kind,
                 couple.NameOf(x.Revision.ChangedById, userId), x.Revision.ChangedAt,
-                BeforeOf(x.Revision), AfterOf(x.Revision), x.IsLatestRemoval && !couple.IsClosed))
+                x.Revision.ContentBefore(), x.Revision.ContentAfter(), x.IsLatestRemoval && !couple.IsClosed))
             .ToList();
         return new HistoryView(couple.IsClosed, couple.TimeZoneId, views, page, revisions.Count > HistoryPageSize);
     }
 
     private static ServiceError TableFull => ServiceError.RefusedByRule($"Your table has {MaxRows} rows, which is as many as it holds. Remove one to make room.");
 
-    private static ExpectationContent? BeforeOf(ExpectationRevision r) =>
-        r.BeforeNeed is null ? null : new(r.BeforeNeed, r.BeforeAction ?? "", r.BeforeFrequency ?? ExpectationFrequency.Custom, r.BeforeCustomFrequency);
-
-    private static ExpectationContent? AfterOf(ExpectationRevision r) =>
-        r.AfterNeed is null ? null : new(r.AfterNeed, r.AfterAction ?? "", r.AfterFrequency ?? ExpectationFrequency.Custom, r.AfterCustomFrequency);
     private Task<int> ActiveRowCountAsync(int coupleId) =>
         db.Expectations.CountAsync(e => e.CoupleId == coupleId && e.RemovedAt == null);
 

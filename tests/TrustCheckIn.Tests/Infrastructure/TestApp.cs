@@ -103,12 +103,7 @@ public class TestApp : WebApplicationFactory<Program>
         var client = CreateBrowser(followRedirects);
         var login = await client.GetPageAsync("/Account/Login");
         var response = await client.SubmitAsync(login, "#login-form", new() { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
-        var home = await HtmlPage.ReadAsync(response);
-        if (home.Document.QuerySelector("#login-form") is not null || response.Headers.Location?.OriginalString.Contains("Login", StringComparison.Ordinal) == true)
-        {
-            throw new InvalidOperationException("Sign-in failed in arrange.");
-        }
-
+        await EnsureSignedInAsync(response, "#login-form", "Sign-in");
         return client;
     }
 
@@ -139,13 +134,18 @@ public class TestApp : WebApplicationFactory<Program>
         Clock.Advance(Totp.Step);
         var code = Totp.Compute(authenticatorKey, Totp.TimeStepAt(Clock.GetUtcNow())).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         var response = await client.SubmitAsync(second, "#login-2fa-form", new() { ["Input.Code"] = code });
-        var home = await HtmlPage.ReadAsync(response);
-        if (home.Document.QuerySelector("#login-2fa-form") is not null || response.Headers.Location?.OriginalString.Contains("Login", StringComparison.Ordinal) == true)
-        {
-            throw new InvalidOperationException("Two-step sign-in failed in arrange.");
-        }
-
+        await EnsureSignedInAsync(response, "#login-2fa-form", "Two-step sign-in");
         return client;
+    }
+
+    // Still on the form, or sent back to a login page: the arrange step failed, not the test.
+    private static async Task EnsureSignedInAsync(HttpResponseMessage response, string formSelector, string step)
+    {
+        var page = await HtmlPage.ReadAsync(response);
+        if (page.Document.QuerySelector(formSelector) is not null || response.Headers.Location?.OriginalString.Contains("Login", StringComparison.Ordinal) == true)
+        {
+            throw new InvalidOperationException($"{step} failed in arrange.");
+        }
     }
 
     public async Task<(TestUser A, TestUser B)> CreateCoupleAsync(string? nameA = null, string? nameB = null)
