@@ -144,10 +144,10 @@ public static class PersonalData
             null),
         [typeof(Couple)] = new(
             "couples",
-            async (db, id, ct) => await db.Couples.AsNoTracking().AnyFor(id)
+            async (db, id, ct) => await db.Couples.AsNoTracking().AnyFor(id).SeenBy(id)
                 .Select(c => (object)new
                 {
-                    Partner = c.PartnerAId == id ? c.PartnerB!.DisplayName : c.PartnerA!.DisplayName,
+                    Partner = c.PartnerDisplayName,
                     c.FormedAt,
                     c.ClosedAt,
                     c.TimeZoneId,

@@ -62,7 +62,7 @@ public sealed class ExpectationAccessTests(TestApp app) : IClassFixture<TestApp>
         Assert.All(routes, r => Assert.Contains(r, KnownRoutes));
         Assert.Equal(["Need with " + Canary], (await ServiceAsync(s => s.GetTableAsync(b.Id)))!.Rows.Select(r => r.Need));
         Assert.Single((await app.WithServiceAsync((FollowThroughService s) => s.GetRowAsync(b.Id, keep)))!.Recent, f => f.NoticedAt is null);
-        Assert.Equal(1, await WithDbAsync(db => db.Expectations.CountAsync(e => e.Id == gone && e.RemovedAt != null)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Expectations.CountAsync(e => e.Id == gone && e.RemovedAt != null)));
     }
 
     [Fact]
@@ -127,10 +127,4 @@ public sealed class ExpectationAccessTests(TestApp app) : IClassFixture<TestApp>
     }
 
     private Task<T> ServiceAsync<T>(Func<ExpectationService, Task<T>> action) => app.WithServiceAsync(action);
-
-    private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
 }

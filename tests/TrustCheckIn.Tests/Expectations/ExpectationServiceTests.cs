@@ -27,7 +27,7 @@ public sealed class ExpectationServiceTests(TestApp app) : IClassFixture<TestApp
         await WithAsync(s => s.EditAsync(b.Id, first, edited, expectedVersion: 1));
         await WithAsync(s => s.MoveAsync(a.Id, second, up: true));
         await WithAsync(s => s.RemoveAsync(b.Id, first));
-        var revisions = await WithDbAsync(db => db.ExpectationRevisions.AsNoTracking()
+        var revisions = await app.WithDbAsync(db => db.ExpectationRevisions.AsNoTracking()
             .Where(r => r.ExpectationId == first || r.ExpectationId == second).OrderBy(r => r.Id).ToListAsync());
 
         Assert.Equal([RevisionKind.Added, RevisionKind.Added, RevisionKind.Edited, RevisionKind.MovedUp, RevisionKind.Removed], revisions.Select(r => r.Kind));
@@ -209,7 +209,7 @@ public sealed class ExpectationServiceTests(TestApp app) : IClassFixture<TestApp
         var byDoer = await FollowThroughAsync(s => s.NoticeAsync(a.Id, followThroughId));
         var byPartner = await FollowThroughAsync(s => s.NoticeAsync(b.Id, followThroughId));
         var again = await FollowThroughAsync(s => s.NoticeAsync(b.Id, followThroughId));
-        var stored = await WithDbAsync(db => db.FollowThroughs.AsNoTracking().SingleAsync(f => f.Id == followThroughId));
+        var stored = await app.WithDbAsync(db => db.FollowThroughs.AsNoTracking().SingleAsync(f => f.Id == followThroughId));
 
         Assert.False(byDoer.Succeeded);
         Assert.True(byPartner.Succeeded && again.Succeeded);
@@ -365,6 +365,4 @@ public sealed class ExpectationServiceTests(TestApp app) : IClassFixture<TestApp
     private Task<T> ReviewAsync<T>(Func<ExpectationReviewService, Task<T>> action) => app.WithServiceAsync(clock, action);
 
     private Task<T> FollowThroughAsync<T>(Func<FollowThroughService, Task<T>> action) => app.WithServiceAsync(clock, action);
-
-    private Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action) => app.WithDbAsync(action);
 }

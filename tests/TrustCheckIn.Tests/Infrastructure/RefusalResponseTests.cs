@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using TrustCheckIn.Tests.Expectations;
 
 namespace TrustCheckIn.Tests.Infrastructure;
 
@@ -50,13 +51,7 @@ public sealed class RefusalResponseTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task AConflictShowsBothVersionsAndKeepsWhatWasTyped()
     {
-        var (a, b) = await app.CreateCoupleAsync("Ana", "Ben");
-        var aBrowser = await app.SignInAsync(a);
-        var bBrowser = await app.SignInAsync(b);
-        await aBrowser.SubmitAndReadAsync(await aBrowser.GetPageAsync("/Expectations"), "#starter-start-form");
-        var editUrl = (await aBrowser.GetPageAsync("/Expectations")).Document.QuerySelector("#expectations a[href^='/Expectations/Edit/']")!.GetAttribute("href")!;
-        var aEdit = await aBrowser.GetPageAsync(editUrl);
-        var bEdit = await bBrowser.GetPageAsync(editUrl);
+        var (aBrowser, bBrowser, aEdit, bEdit) = await app.BothEditingOneRowAsync();
         await aBrowser.SubmitAndReadAsync(aEdit, "#edit-form", new() { ["Input.Action"] = "Ana's version" });
 
         var page = await bBrowser.SubmitAndReadAsync(bEdit, "#edit-form", new() { ["Input.Action"] = "Ben's version" });
