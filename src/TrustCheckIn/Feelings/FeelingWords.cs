@@ -4,10 +4,11 @@ namespace TrustCheckIn.Feelings;
 
 public sealed record FeelingWords(string Feeling, string Situation, string? Need)
 {
+    // The compose form's field for a word of the person's own, beside the list of feelings.
+    public const string OwnFeelingField = "OwnFeeling";
+
     // The feeling is the person's own word, not one from the list: a problem with it belongs to that field.
     public bool OwnWord { get; init; }
-
-    public const string OwnFeelingField = "OwnFeeling";
 
     public string Sentence => Compose(Feeling, Situation, Need);
 

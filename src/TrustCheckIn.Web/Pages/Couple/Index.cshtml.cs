@@ -32,8 +32,7 @@ public sealed class IndexModel(CoupleService couples) : PageModel
     {
         if (!ModelState.IsValid)
         {
-            await LoadAsync();
-            return Page();
+            return await ShowAgainAsync();
         }
 
         var result = await couples.CreateInvitationAsync(User.GetUserId(), Input.ToSchedule());
