@@ -7,6 +7,7 @@ using TrustCheckIn.Accounts;
 using TrustCheckIn.CheckIns;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
+using TrustCheckIn.Data.Encryption;
 using TrustCheckIn.Email;
 using TrustCheckIn.Therapy;
 using TrustCheckIn.Journal;
@@ -27,9 +28,11 @@ public static class ServiceCollectionExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(dataFolder.Combine("keys")))
             .SetApplicationName("TrustCheckIn");
         services.AddSingleton<SqlitePragmas>();
+        services.AddSingleton<TextKeyRing>();
         services.AddDbContext<AppDbContext>((provider, options) => options
             .UseSqlite(dataFolder.ConnectionString)
-            .AddInterceptors(provider.GetRequiredService<SqlitePragmas>()));
+            .AddInterceptors(provider.GetRequiredService<SqlitePragmas>())
+            .UseTextEncryption(provider.GetRequiredService<TextKeyRing>()));
         services.TryAddSingleton(TimeProvider.System);
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));

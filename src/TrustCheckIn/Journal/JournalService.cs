@@ -12,12 +12,14 @@ public sealed class JournalService(AppDbContext db, TimeProvider time, ILogger<J
     public const int PageSize = 10;
     public const int ExcerptLength = 240;
     public const int SearchLength = 100;
+    public const int SearchWindow = 2_000;
+    private const int SearchBatch = 100;
 
     public sealed record EntryInput(JournalPrompt? Prompt, string Text, bool ShareableWithTherapist);
 
     public sealed record EntrySummary(int Id, JournalPrompt? Prompt, string Excerpt, bool IsShortened, DateTime CreatedAt, bool ShareableWithTherapist);
 
-    public sealed record EntryPage(IReadOnlyList<EntrySummary> Entries, int Page, bool HasNewer, bool HasOlder, string? Search);
+    public sealed record EntryPage(IReadOnlyList<EntrySummary> Entries, int Page, bool HasNewer, bool HasOlder, string? Search, DateTime? SearchedBackTo = null);
 
     public sealed record EntryView(int Id, JournalPrompt? Prompt, string Text, DateTime CreatedAt, DateTime UpdatedAt, bool ShareableWithTherapist, DateTime? MarkedShareableAt);
 
@@ -32,35 +34,63 @@ public sealed class JournalService(AppDbContext db, TimeProvider time, ILogger<J
     {
         page = Math.Max(1, page);
         var word = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
-        var entries = db.JournalEntries.AsNoTracking().Where(e => e.AuthorId == authorId);
         if (word is not null)
         {
-            var pattern = $"%{EscapeLike(word[..Math.Min(word.Length, SearchLength)])}%";
-            entries = entries.Where(e => EF.Functions.Like(e.Text, pattern, LikeEscape));
+            return await SearchAsync(authorId, page, word[..Math.Min(word.Length, SearchLength)], word, ct);
         }
 
-        var rows = await entries
-            .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
+        var rows = await Newest(authorId)
             .Skip((page - 1) * PageSize)
             .Take(PageSize + 1)
-            .Select(e => new EntrySummary(
-                e.Id,
-                e.Prompt,
-                e.Text.Length > ExcerptLength ? e.Text.Substring(0, ExcerptLength) : e.Text,
-                e.Text.Length > ExcerptLength,
-                e.CreatedAt,
-                e.ShareableWithTherapist))
             .ToListAsync(ct);
-        return new EntryPage(rows.Take(PageSize).ToList(), page, page > 1, rows.Count > PageSize, word);
+        return new EntryPage(rows.Take(PageSize).Select(Summary).ToList(), page, page > 1, rows.Count > PageSize, null);
     }
 
-    private const string LikeEscape = "\\";
+    // The words are encrypted, so SQL cannot match them: the author's own entries are read newest first in
+    // batches along their index, decrypted and matched here, until the page is full or the window ends.
+    private async Task<EntryPage> SearchAsync(string authorId, int page, string word, string shownWord, CancellationToken ct)
+    {
+        var wanted = page * PageSize + 1;
+        var matches = new List<StoredEntry>();
+        var scanned = 0;
+        StoredEntry? last = null;
+        while (matches.Count < wanted && scanned < SearchWindow)
+        {
+            var batch = await Newest(authorId, last).Take(Math.Min(SearchBatch, SearchWindow - scanned)).ToListAsync(ct);
+            matches.AddRange(batch.Where(e => e.Text.Contains(word, StringComparison.OrdinalIgnoreCase)));
+            scanned += batch.Count;
+            if (batch.Count < SearchBatch)
+            {
+                last = null;
+                break;
+            }
 
-    // The person's words are matched literally: % and _ are text here, not wildcards.
-    public static string EscapeLike(string word) => word
-        .Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
-        .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
-        .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
+            last = batch[^1];
+        }
+
+        var shown = matches.Skip((page - 1) * PageSize).Take(PageSize).Select(Summary).ToList();
+        // Only when the window ended before the person's oldest entry: the page says how far back it looked.
+        var searchedBackTo = matches.Count < wanted && last is not null ? last.CreatedAt : (DateTime?)null;
+        return new EntryPage(shown, page, page > 1, matches.Count > page * PageSize, shownWord, searchedBackTo);
+    }
+
+    private IQueryable<StoredEntry> Newest(string authorId, StoredEntry? after = null)
+    {
+        var entries = db.JournalEntries.AsNoTracking().Where(e => e.AuthorId == authorId);
+        if (after is not null)
+        {
+            entries = entries.Where(e => e.CreatedAt < after.CreatedAt || (e.CreatedAt == after.CreatedAt && e.Id < after.Id));
+        }
+
+        return entries
+            .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
+            .Select(e => new StoredEntry(e.Id, e.Prompt, e.Text, e.CreatedAt, e.ShareableWithTherapist));
+    }
+
+    private sealed record StoredEntry(int Id, JournalPrompt? Prompt, string Text, DateTime CreatedAt, bool ShareableWithTherapist);
+
+    private static EntrySummary Summary(StoredEntry e) =>
+        new(e.Id, e.Prompt, e.Text.Length > ExcerptLength ? e.Text[..ExcerptLength] : e.Text, e.Text.Length > ExcerptLength, e.CreatedAt, e.ShareableWithTherapist);
 
     public Task<EntryView?> GetAsync(string authorId, int id, CancellationToken ct = default) =>
         db.JournalEntries.AsNoTracking()

@@ -1,0 +1,120 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.Logging;
+
+namespace TrustCheckIn.Data.Encryption;
+
+// Runs at every start, before the app serves anything: encrypts in place any words still stored in the
+// clear (a database from before encryption), all in one transaction, so the file is never half converted;
+// then checks every key id the database uses is in the key folder. Both are a no-op the second time.
+public static class PlainTextEncryption
+{
+    // A sealed value, structurally: the prefix, 32 lowercase hex digits, a colon. GLOB is case-sensitive.
+    private static readonly string SealedPattern = SealedText.Prefix + string.Concat(Enumerable.Repeat("[0-9a-f]", SealedText.KeyIdLength)) + ":*";
+
+    public sealed record Outcome(int Encrypted, int KeysInUse);
+
+    public static async Task<Outcome> RunAsync(AppDbContext db, TextKeyRing keys, ILogger logger, CancellationToken ct = default)
+    {
+        keys.EnsureLoaded();
+        var columns = PrivateTexts.Columns.Select(c => Locate(db.Model, c)).ToList();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var encrypted = 0;
+            await using (var transaction = await connection.BeginTransactionAsync(ct))
+            {
+                foreach (var column in columns)
+                {
+                    encrypted += await EncryptColumnAsync(connection, transaction, column, keys, ct);
+                }
+
+                await transaction.CommitAsync(ct);
+            }
+
+            var inUse = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var column in columns)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT DISTINCT substr({column.Value}, {SealedText.Prefix.Length + 1}, {SealedText.KeyIdLength}) FROM {column.Table} WHERE {column.Value} GLOB $pattern";
+                command.Parameters.Add(Parameter(command, "$pattern", SealedPattern));
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    inUse.Add(reader.GetString(0));
+                }
+            }
+
+            if (inUse.FirstOrDefault(id => !keys.IsKnown(id)) is { } missing)
+            {
+                throw keys.MissingKey(missing);
+            }
+
+            if (encrypted > 0)
+            {
+                // The plain words were in the write-ahead log until now.
+                await using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                await checkpoint.ExecuteNonQueryAsync(ct);
+                logger.LogWarning("Encrypted {Count} stored text(s) that were in the clear", encrypted);
+            }
+
+            return new Outcome(encrypted, inUse.Count);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private sealed record Located(PrivateTexts.Column Column, string Table, string Key, string Owner, string Value);
+
+    private static Located Locate(IModel model, PrivateTexts.Column column)
+    {
+        var entity = model.FindEntityType(column.Entity) ?? throw new InvalidOperationException($"{column.Entity.Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string Name(string property) => Quote(entity.FindProperty(property)!.GetColumnName(table)!);
+        return new Located(column, Quote(table.Name), Name(entity.FindPrimaryKey()!.Properties.Single().Name), Name(column.OwnerProperty), Name(column.Property));
+    }
+
+    private static async Task<int> EncryptColumnAsync(DbConnection connection, DbTransaction transaction, Located column, TextKeyRing keys, CancellationToken ct)
+    {
+        var plain = new List<(object Key, object? Owner, string Text)>();
+        await using (var select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+            select.CommandText = $"SELECT {column.Key}, {column.Owner}, {column.Value} FROM {column.Table} WHERE {column.Value} IS NOT NULL AND {column.Value} <> '' AND NOT ({column.Value} GLOB $pattern)";
+            select.Parameters.Add(Parameter(select, "$pattern", SealedPattern));
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                plain.Add((reader.GetValue(0), reader.IsDBNull(1) ? null : reader.GetValue(1), reader.GetString(2)));
+            }
+        }
+
+        foreach (var (key, owner, text) in plain)
+        {
+            await using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = $"UPDATE {column.Table} SET {column.Value} = $sealed WHERE {column.Key} = $key";
+            var ownerValue = column.Column.OwnedByCouple ? Convert.ToInt32(owner, System.Globalization.CultureInfo.InvariantCulture) : owner;
+            update.Parameters.Add(Parameter(update, "$sealed", keys.Seal(text, column.Column.OwnerOf(ownerValue))));
+            update.Parameters.Add(Parameter(update, "$key", key));
+            await update.ExecuteNonQueryAsync(ct);
+        }
+
+        return plain.Count;
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        return parameter;
+    }
+
+    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
