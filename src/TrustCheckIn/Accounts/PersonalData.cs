@@ -22,6 +22,10 @@ public static class PersonalData
     public sealed record Rule(string Section, ExportRows? Export, string? NotExportedBecause, EraseRows? Erase, string? KeptBecause);
 
     public const string ErasedName = "Former member";
+    public const string ErasedEmailPrefix = "erased-";
+    public const string ErasedEmailDomain = "@erased.invalid";
+
+    public static string ErasedEmail(string userId) => ErasedEmailPrefix + userId + ErasedEmailDomain;
 
     // Rows a person wrote alone (an AuthorId column): exported whole, deleted on erasure.
     private static Rule AuthoredBy<T>(string section)

@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustCheckIn.CheckIns;
+using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
+using TrustCheckIn.Data.Encryption;
 
 namespace TrustCheckIn.Accounts;
 
-public sealed class PersonalDataService(AppDbContext db, UserManager<AppUser> users, TimeProvider time, ILogger<PersonalDataService> logger)
+public sealed class PersonalDataService(AppDbContext db, UserManager<AppUser> users, TextKeyRing keys, TimeProvider time, ILogger<PersonalDataService> logger)
 {
     public async Task<Dictionary<string, IReadOnlyList<object>>> ExportAsync(string userId, CancellationToken ct = default)
     {
@@ -59,7 +61,7 @@ public sealed class PersonalDataService(AppDbContext db, UserManager<AppUser> us
             }
 
             var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("No such account.");
-            var placeholder = $"erased-{user.Id}@erased.invalid";
+            var placeholder = PersonalData.ErasedEmail(user.Id);
             user.DisplayName = PersonalData.ErasedName;
             user.Email = placeholder;
             user.NormalizedEmail = placeholder.ToUpperInvariant();
@@ -79,7 +81,23 @@ public sealed class PersonalDataService(AppDbContext db, UserManager<AppUser> us
             await transaction.CommitAsync();
         }
 
+        await DestroyKeysAsync(userId);
         await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
         logger.LogInformation("Account {UserId} erased", userId);
+    }
+
+    // Crypto-shredding, after the rows are gone: the person's data keys, so copies of the database made
+    // earlier no longer reveal what they wrote; and a couple's key once both of its partners have erased.
+    private async Task DestroyKeysAsync(string userId)
+    {
+        keys.Destroy(TextKeyRing.UserOwner(userId));
+        var bothErased = await db.Couples.AsNoTracking().AnyFor(userId).SeenBy(userId)
+            .Where(c => db.Users.Any(u => u.Id == c.PartnerId && u.Email == PersonalData.ErasedEmailPrefix + u.Id + PersonalData.ErasedEmailDomain))
+            .Select(c => c.Id)
+            .ToListAsync();
+        foreach (var coupleId in bothErased)
+        {
+            keys.Destroy(TextKeyRing.CoupleOwner(coupleId));
+        }
     }
 }

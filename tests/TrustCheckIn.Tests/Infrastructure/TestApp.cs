@@ -21,10 +21,18 @@ public class TestApp : WebApplicationFactory<Program>
     public const string Password = "a calm and long passphrase";
 
     private int sensitivePostsPerMinute = 100_000;
+    private readonly bool ownsFolder = true;
 
     public TestApp()
+        : this(Directory.CreateTempSubdirectory("trustcheckin-test-").FullName)
     {
-        Folder = Directory.CreateTempSubdirectory("trustcheckin-test-").FullName;
+    }
+
+    // An app over a folder another app used before (its database and keys): the folder outlives it.
+    protected TestApp(string folder, bool ownsFolder = true)
+    {
+        this.ownsFolder = ownsFolder;
+        Folder = folder;
         AdminEmail = $"admin-{Guid.NewGuid():N}@example.test";
         ClientOptions.BaseAddress = new Uri("https://trustcheckin.test");
     }
@@ -35,6 +43,9 @@ public class TestApp : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
     public string AdminEmail { get; }
+
+    // More settings for one test's app (a master key, …), applied after the defaults.
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
 
     public string DatabasePath => Path.Combine(Folder, "app.db");
 
@@ -58,6 +69,11 @@ public class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("RateLimits:SensitivePostsPerMinute", sensitivePostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -182,6 +198,11 @@ public class TestApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!ownsFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -105,14 +105,7 @@ public static class HostileInput
                 form = await field.Browser.GetPageAsync(field.FormUrl(i));
             }
 
-            var values = RadioDefaults(form, field.FormSelector);
-            foreach (var (key, value) in field.Others ?? [])
-            {
-                values[key] = value.Replace("{i}", i.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            }
-
-            values[field.Field] = payload;
-            var page = await field.Browser.SubmitAndReadAsync(form, field.FormSelector, values);
+            var page = await SubmitAsync(field, form, i, payload);
             tried++;
             problems.AddRange(Problems($"{field.Name} → {page.Url.PathAndQuery}", page.Response.StatusCode, page, page.Html, payload));
             echoed += page.Text.Contains(payload, StringComparison.Ordinal)
@@ -136,6 +129,19 @@ public static class HostileInput
         }
 
         return (problems, tried);
+    }
+
+    // One submission of the form with text in the field (and what else the field needs to be accepted).
+    public static Task<HtmlPage> SubmitAsync(HostileField field, HtmlPage form, int i, string text)
+    {
+        var values = RadioDefaults(form, field.FormSelector);
+        foreach (var (key, value) in field.Others ?? [])
+        {
+            values[key] = value.Replace("{i}", i.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        values[field.Field] = text;
+        return field.Browser.SubmitAndReadAsync(form, field.FormSelector, values);
     }
 
     // Radio groups with nothing chosen get their first choice, so a form is accepted on its text alone.

@@ -61,6 +61,51 @@ public sealed class HostileSetup
             SharedByB = shared,
         };
     }
+
+    // Every text field of the check-in and expectations pages, with the pages that show what was typed.
+    public IReadOnlyList<HostileField> CheckInAndExpectationFields()
+    {
+        var views = () => ViewsAsync(this);
+        return
+        [
+            new("check-in: what went well", AsA, _ => "/CheckIns", "#checkin-form", "Input.WentWell", Views: views),
+            new("check-in: on my mind", AsA, _ => "/CheckIns", "#checkin-form", "Input.OnMyMind"),
+            new("check-in: one small thing", AsA, _ => "/CheckIns", "#checkin-form", "Input.SmallStep", Views: views),
+            new("check-in reply", AsA, _ => $"/CheckIns/Week/{CoupleId}/{RevealedWeek}", "#reply-form", "Input.Text",
+                Views: async () => [await HostileInput.ViewAsync(AsB, $"/CheckIns/Week/{CoupleId}/{RevealedWeek}")]),
+            new("expectation need", AsA, _ => $"/Expectations/Edit/{Row}", "#edit-form", "Input.Need", FreshFormEachTime: true, Views: views),
+            new("expectation action", AsA, _ => $"/Expectations/Edit/{Row}", "#edit-form", "Input.Action", FreshFormEachTime: true, Views: views),
+            new("expectation custom frequency", AsA, _ => $"/Expectations/Edit/{Row}", "#edit-form", "Input.CustomFrequency", new() { ["Input.Frequency"] = "Custom" }, FreshFormEachTime: true, Views: views),
+            new("follow-through note", AsA, _ => $"/Expectations/Row/{Row}", "#did-form", "Input.Note",
+                Views: async () => [await HostileInput.ViewAsync(AsB, $"/Expectations/Row/{Row}")]),
+        ];
+    }
+
+    // Every text field of the feelings and journal pages.
+    public IReadOnlyList<HostileField> FeelingAndJournalFields()
+    {
+        var export = async () => (IReadOnlyList<(string, string)>)[await HostileInput.ViewAsync(AsA, "/Account/Manage/PersonalData?handler=Download"), await HostileInput.ViewAsync(AsA, "/Journal"), await HostileInput.ViewAsync(AsA, "/Feelings")];
+        return
+        [
+            new("feeling: own word", AsA, _ => "/Feelings/Compose", "#compose-form", "Input.OwnFeeling", new() { ["Input.Feeling"] = "", ["Input.Situation"] = "plans change" }),
+            new("feeling: situation", AsA, _ => "/Feelings/Compose", "#compose-form", "Input.Situation", new() { ["Input.Feeling"] = "hurt" }),
+            new("feeling: need", AsA, _ => "/Feelings/Compose", "#compose-form", "Input.Need", new() { ["Input.Feeling"] = "hurt", ["Input.Situation"] = "plans change" }, Views: export),
+            new("feeling reply", AsA, i => $"/Feelings/Statement/{SharedByB[i]}", "#acknowledge-form", "Input.Reply", FreshFormEachTime: true,
+                Views: async () => [await HostileInput.ViewAsync(AsB, $"/Feelings/Statement/{SharedByB[^1]}"), await HostileInput.ViewAsync(AsB, "/Feelings?list=SharedByMe")]),
+            new("journal entry", AsA, _ => "/Journal/New", "#entry-form", "Input.Text", Views: export),
+            new("checklist values", AsA, _ => "/Journal/Checklist", "#checklist-form", "Input.CoreValues"),
+            new("checklist boundaries", AsA, _ => "/Journal/Checklist", "#checklist-form", "Input.Boundaries", Views: export),
+            new("reflection note", AsA, _ => "/Journal/Reflections", "#reflection-form", "Input.Note", Views: export),
+        ];
+    }
+
+    private static async Task<IReadOnlyList<(string, string)>> ViewsAsync(HostileSetup s) =>
+    [
+        await HostileInput.ViewAsync(s.AsA, "/CheckIns"),
+        await HostileInput.ViewAsync(s.AsB, "/Expectations"),
+        await HostileInput.ViewAsync(s.AsB, "/Expectations/History"),
+        await HostileInput.ViewAsync(s.AsA, "/Account/Manage/PersonalData?handler=Download"),
+    ];
 }
 
 public abstract class HostileInputTestsBase(TestApp app, ITestOutputHelper output)
@@ -101,30 +146,9 @@ public sealed class HostileInputCheckInsAndExpectationsTests(TestApp app, ITestO
     public async Task EveryCheckInAndExpectationsTextFieldTakesEveryPayloadAndShowsItOnlyEncoded()
     {
         var s = await HostileSetup.BuildAsync(App);
-        var views = () => ViewsAsync(s);
 
-        await RunAllAsync(
-        [
-            new("check-in: what went well", s.AsA, _ => "/CheckIns", "#checkin-form", "Input.WentWell", Views: views),
-            new("check-in: on my mind", s.AsA, _ => "/CheckIns", "#checkin-form", "Input.OnMyMind"),
-            new("check-in: one small thing", s.AsA, _ => "/CheckIns", "#checkin-form", "Input.SmallStep", Views: views),
-            new("check-in reply", s.AsA, _ => $"/CheckIns/Week/{s.CoupleId}/{s.RevealedWeek}", "#reply-form", "Input.Text",
-                Views: async () => [await HostileInput.ViewAsync(s.AsB, $"/CheckIns/Week/{s.CoupleId}/{s.RevealedWeek}")]),
-            new("expectation need", s.AsA, _ => $"/Expectations/Edit/{s.Row}", "#edit-form", "Input.Need", FreshFormEachTime: true, Views: views),
-            new("expectation action", s.AsA, _ => $"/Expectations/Edit/{s.Row}", "#edit-form", "Input.Action", FreshFormEachTime: true, Views: views),
-            new("expectation custom frequency", s.AsA, _ => $"/Expectations/Edit/{s.Row}", "#edit-form", "Input.CustomFrequency", new() { ["Input.Frequency"] = "Custom" }, FreshFormEachTime: true, Views: views),
-            new("follow-through note", s.AsA, _ => $"/Expectations/Row/{s.Row}", "#did-form", "Input.Note",
-                Views: async () => [await HostileInput.ViewAsync(s.AsB, $"/Expectations/Row/{s.Row}")]),
-        ]);
+        await RunAllAsync(s.CheckInAndExpectationFields());
     }
-
-    private static async Task<IReadOnlyList<(string, string)>> ViewsAsync(HostileSetup s) =>
-    [
-        await HostileInput.ViewAsync(s.AsA, "/CheckIns"),
-        await HostileInput.ViewAsync(s.AsB, "/Expectations"),
-        await HostileInput.ViewAsync(s.AsB, "/Expectations/History"),
-        await HostileInput.ViewAsync(s.AsA, "/Account/Manage/PersonalData?handler=Download"),
-    ];
 }
 
 public sealed class HostileInputFeelingsAndJournalTests(TestApp app, ITestOutputHelper output) : HostileInputTestsBase(app, output), IClassFixture<TestApp>
@@ -133,21 +157,10 @@ public sealed class HostileInputFeelingsAndJournalTests(TestApp app, ITestOutput
     public async Task EveryFeelingAndJournalTextFieldTakesEveryPayloadAndShowsItOnlyEncoded()
     {
         var s = await HostileSetup.BuildAsync(App, HostileInput.Payloads.Count);
-        var export = async () => (IReadOnlyList<(string, string)>)[await HostileInput.ViewAsync(s.AsA, "/Account/Manage/PersonalData?handler=Download"), await HostileInput.ViewAsync(s.AsA, "/Journal"), await HostileInput.ViewAsync(s.AsA, "/Feelings")];
 
         await RunAllAsync(
-        [
-            new("feeling: own word", s.AsA, _ => "/Feelings/Compose", "#compose-form", "Input.OwnFeeling", new() { ["Input.Feeling"] = "", ["Input.Situation"] = "plans change" }),
-            new("feeling: situation", s.AsA, _ => "/Feelings/Compose", "#compose-form", "Input.Situation", new() { ["Input.Feeling"] = "hurt" }),
-            new("feeling: need", s.AsA, _ => "/Feelings/Compose", "#compose-form", "Input.Need", new() { ["Input.Feeling"] = "hurt", ["Input.Situation"] = "plans change" }, Views: export),
-            new("feeling reply", s.AsA, i => $"/Feelings/Statement/{s.SharedByB[i]}", "#acknowledge-form", "Input.Reply", FreshFormEachTime: true,
-                Views: async () => [await HostileInput.ViewAsync(s.AsB, $"/Feelings/Statement/{s.SharedByB[^1]}"), await HostileInput.ViewAsync(s.AsB, "/Feelings?list=SharedByMe")]),
-            new("journal entry", s.AsA, _ => "/Journal/New", "#entry-form", "Input.Text", Views: export),
-            new("checklist values", s.AsA, _ => "/Journal/Checklist", "#checklist-form", "Input.CoreValues"),
-            new("checklist boundaries", s.AsA, _ => "/Journal/Checklist", "#checklist-form", "Input.Boundaries", Views: export),
-            new("reflection note", s.AsA, _ => "/Journal/Reflections", "#reflection-form", "Input.Note", Views: export),
-        ],
-        ("journal search", () => SearchAsync(s.AsA)));
+            s.FeelingAndJournalFields(),
+            ("journal search", () => SearchAsync(s.AsA)));
     }
 
     private static async Task<(List<string>, int)> SearchAsync(HttpClient browser)

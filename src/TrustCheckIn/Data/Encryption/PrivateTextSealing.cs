@@ -36,6 +36,19 @@ public sealed class PrivateTextSealing(TextKeyRing keys) : SaveChangesIntercepto
         return ValueTask.FromResult(result);
     }
 
+    // A concurrency conflict skips SaveChangesFailed: the entity gets its plain words back here instead.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Unseal(eventData.Context, saved: false);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Unseal(eventData.Context, saved: false);
+        return ValueTask.FromResult(result);
+    }
+
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Unseal(eventData.Context, saved: false);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
