@@ -13,6 +13,7 @@ public static class DatabaseInitializer
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.ExecuteSqlRawAsync(SqlitePragmas.WalMode);
         await db.Database.MigrateAsync();
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
