@@ -7,15 +7,27 @@ namespace TrustCheckIn.Accounts;
 // request costs one small statement instead of a rebuilt principal (user, roles, claims).
 public sealed class SessionStamps(AppDbContext db)
 {
-    public sealed record Current(string? SecurityStamp, List<string> Roles);
+    public sealed record Current(string? SecurityStamp, IReadOnlyList<string> Roles);
 
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<Current?>> Read =
-        EF.CompileAsyncQuery((AppDbContext db, string userId, CancellationToken _) => db.Users
-            .Where(u => u.Id == userId)
-            .Select(u => new Current(
-                u.SecurityStamp,
-                db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList()))
-            .SingleOrDefault());
+    private sealed record Row(string? SecurityStamp, string? Role);
 
-    public Task<Current?> ReadAsync(string userId, CancellationToken ct = default) => Read(db, userId, ct);
+    // Users, then their roles by the (UserId, RoleId) key: index searches only.
+    private static readonly Func<AppDbContext, string, IAsyncEnumerable<Row>> Read =
+        EF.CompileAsyncQuery((AppDbContext db, string userId) =>
+            from user in db.Users
+            where user.Id == userId
+            from userRole in db.UserRoles.Where(ur => ur.UserId == user.Id).DefaultIfEmpty()
+            from role in db.Roles.Where(r => r.Id == userRole!.RoleId).DefaultIfEmpty()
+            select new Row(user.SecurityStamp, role!.Name));
+
+    public async Task<Current?> ReadAsync(string userId, CancellationToken ct = default)
+    {
+        var rows = new List<Row>();
+        await foreach (var row in Read(db, userId).WithCancellation(ct))
+        {
+            rows.Add(row);
+        }
+
+        return rows.Count == 0 ? null : new Current(rows[0].SecurityStamp, [.. rows.Where(r => r.Role is not null).Select(r => r.Role!)]);
+    }
 }

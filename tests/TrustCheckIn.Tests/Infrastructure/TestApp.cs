@@ -23,6 +23,7 @@ public class TestApp : WebApplicationFactory<Program>
 
     public TestApp()
     {
+        SqlCapture.Start();
         Folder = Directory.CreateTempSubdirectory("trustcheckin-test-").FullName;
         AdminEmail = $"admin-{Guid.NewGuid():N}@example.test";
         ClientOptions.BaseAddress = new Uri("https://trustcheckin.test");
@@ -163,9 +164,16 @@ public class TestApp : WebApplicationFactory<Program>
         return match.Success ? match.Value : throw new InvalidOperationException($"No {pathPrefix} link in the mail.");
     }
 
+    // Every statement the class's requests ran goes through EXPLAIN QUERY PLAN once the app has stopped
+    // (FullScanTests, run after every other class, reports what was found).
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && File.Exists(DatabasePath))
+        {
+            SqlCapture.Check(DatabasePath);
+        }
+
         SqliteConnection.ClearAllPools();
         try
         {

@@ -387,6 +387,10 @@ namespace TrustCheckIn.Data.Migrations
                         .HasDatabaseName("IX_Couples_ActivePartnerB")
                         .HasFilter("ClosedAt IS NULL");
 
+                    b.HasIndex("PartnerAId", "ClosedAt");
+
+                    b.HasIndex("PartnerBId", "ClosedAt");
+
                     b.ToTable("Couples");
                 });
 
