@@ -75,7 +75,7 @@ public static partial class SqlCapture
             foreach (var statement in request.Statements.Where(s => seen.Add(s.Sql)))
             {
                 Interlocked.Increment(ref statementsChecked);
-                findings.AddRange(ScansIn(connection, tables, statement).Select(scan => $"{request.Page}: {scan}\n    {statement.Sql.ReplaceLineEndings(" ")}"));
+                findings.AddRange(ScansIn(connection, tables, statement).Select(scan => $"{request.Page}: {scan}"));
             }
         }
 
@@ -105,7 +105,7 @@ public static partial class SqlCapture
                     var table = aliases.GetValueOrDefault(target) ?? (tables.Contains(target) ? target : null);
                     if (table is not null && tables.Contains(table) && !FixedTables.Contains(table))
                     {
-                        yield return $"{detail} (table {table})";
+                        yield return $"{detail} (table {table}) in\n    {sql.ReplaceLineEndings(" ")}";
                     }
                 }
             }

@@ -439,6 +439,8 @@ namespace TrustCheckIn.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcceptedById");
+
                     b.HasIndex("Code")
                         .IsUnique();
 
@@ -648,6 +650,10 @@ namespace TrustCheckIn.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CoupleId");
+
+                    b.HasIndex("DoneById");
+
+                    b.HasIndex("NoticedById");
 
                     b.HasIndex("ExpectationId", "DoneAt");
 
@@ -1026,6 +1032,8 @@ namespace TrustCheckIn.Data.Migrations
 
                     b.HasIndex("CoupleId", "Id");
 
+                    b.HasIndex("TherapistId", "Id");
+
                     b.ToTable("AccessLog", (string)null);
                 });
 
@@ -1057,6 +1065,10 @@ namespace TrustCheckIn.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LinkId");
+
+                    b.HasIndex("PartnerId");
 
                     b.HasIndex("LinkId", "PartnerId")
                         .IsUnique()
@@ -1095,6 +1107,8 @@ namespace TrustCheckIn.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("IX_TherapistLinks_ActiveCouple")
                         .HasFilter("UnlinkedAt IS NULL");
+
+                    b.HasIndex("CoupleId", "LinkedAt");
 
                     b.HasIndex("TherapistId", "UnlinkedAt");
 

@@ -11,7 +11,7 @@ using TrustCheckIn.Data;
 namespace TrustCheckIn.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201164104_IndexedSearches")]
+    [Migration("20261201165548_IndexedSearches")]
     partial class IndexedSearches
     {
         /// <inheritdoc />
@@ -442,6 +442,8 @@ namespace TrustCheckIn.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcceptedById");
+
                     b.HasIndex("Code")
                         .IsUnique();
 
@@ -651,6 +653,10 @@ namespace TrustCheckIn.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CoupleId");
+
+                    b.HasIndex("DoneById");
+
+                    b.HasIndex("NoticedById");
 
                     b.HasIndex("ExpectationId", "DoneAt");
 
@@ -1029,6 +1035,8 @@ namespace TrustCheckIn.Data.Migrations
 
                     b.HasIndex("CoupleId", "Id");
 
+                    b.HasIndex("TherapistId", "Id");
+
                     b.ToTable("AccessLog", (string)null);
                 });
 
@@ -1060,6 +1068,10 @@ namespace TrustCheckIn.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LinkId");
+
+                    b.HasIndex("PartnerId");
 
                     b.HasIndex("LinkId", "PartnerId")
                         .IsUnique()
@@ -1098,6 +1110,8 @@ namespace TrustCheckIn.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("IX_TherapistLinks_ActiveCouple")
                         .HasFilter("UnlinkedAt IS NULL");
+
+                    b.HasIndex("CoupleId", "LinkedAt");
 
                     b.HasIndex("TherapistId", "UnlinkedAt");
 
