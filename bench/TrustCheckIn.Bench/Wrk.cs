@@ -29,6 +29,11 @@ public static partial class Wrk
         arguments.Add(app.Address + (post?.Url ?? url));
         var before = app.CpuTime();
         var output = await RunToEndAsync("wrk", arguments);
+        if (post is not null)
+        {
+            File.Delete(arguments[arguments.IndexOf("-s") + 1]);
+        }
+
         var cpu = app.CpuTime() - before;
 
         var requests = long.Parse(Required(RequestsLine(), output), CultureInfo.InvariantCulture);
