@@ -171,6 +171,11 @@ internal static class Driver
         Console.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(options.WorkFolder, "latest.md"), report);
         var errors = results.Values.SelectMany(m => m).Sum(m => m.Errors);
+        if (errors > 0)
+        {
+            Console.Error.WriteLine($"{errors} requests failed (non-2xx/3xx answers, socket errors or no answer within 10 s).");
+        }
+
         return errors == 0 ? 0 : 1;
     }
 

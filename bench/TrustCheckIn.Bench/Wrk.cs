@@ -12,7 +12,8 @@ public static partial class Wrk
 {
     public static async Task<Measurement> RunAsync(AppProcess app, string url, string? cookie, FormPost? post, int connections, int seconds, string scratch)
     {
-        var arguments = new List<string> { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-H", $"{Browser.ForwardedProto}: https" };
+        // A 10 s timeout: on a busy shared machine a slow answer is latency (p99), not a failed request.
+        var arguments = new List<string> { "-t2", $"-c{connections}", $"-d{seconds}s", "--timeout", "10s", "--latency", "-H", $"{Browser.ForwardedProto}: https" };
         if (cookie is { Length: > 0 })
         {
             arguments.AddRange(["-H", $"Cookie: {cookie}"]);

@@ -9,15 +9,25 @@ public sealed class SessionStamps(AppDbContext db)
 {
     public sealed record Current(string? SecurityStamp, IReadOnlyList<string> Roles);
 
+    private sealed record Row(string? SecurityStamp, string? Role);
+
     // Users, then their roles by the (UserId, RoleId) key: index searches only.
-    public async Task<Current?> ReadAsync(string userId, CancellationToken ct = default)
-    {
-        var rows = await (
+    private static readonly Func<AppDbContext, string, IAsyncEnumerable<Row>> Read =
+        EF.CompileAsyncQuery((AppDbContext db, string userId) =>
             from user in db.Users
             where user.Id == userId
             from userRole in db.UserRoles.Where(ur => ur.UserId == user.Id).DefaultIfEmpty()
             from role in db.Roles.Where(r => r.Id == userRole!.RoleId).DefaultIfEmpty()
-            select new { user.SecurityStamp, Role = role!.Name }).ToListAsync(ct);
+            select new Row(user.SecurityStamp, role!.Name));
+
+    public async Task<Current?> ReadAsync(string userId, CancellationToken ct = default)
+    {
+        var rows = new List<Row>();
+        await foreach (var row in Read(db, userId).WithCancellation(ct))
+        {
+            rows.Add(row);
+        }
+
         return rows.Count == 0 ? null : new Current(rows[0].SecurityStamp, [.. rows.Where(r => r.Role is not null).Select(r => r.Role!)]);
     }
 }
