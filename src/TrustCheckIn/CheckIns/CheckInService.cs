@@ -66,7 +66,7 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
     }
 
     // Keyset paging on the week key: Older/Newer are the "before" cursors of the neighbouring pages (null Newer = the newest page).
-    public sealed record HistoryPage(int CoupleId, string PartnerDisplayName, IReadOnlyList<HistoryWeek> Weeks, IsoWeek? Older, bool HasNewer, IsoWeek? Newer);
+    public sealed record HistoryPage(int CoupleId, string PartnerDisplayName, IReadOnlyList<HistoryWeek> Weeks, IsoWeek? Older, bool HasNewer, IsoWeek? Newer, TrendView? Trend = null);
 
     public sealed record EarlierEntry(IsoWeek Week, Answers Answers);
 
@@ -284,7 +284,8 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
         return Result.Ok;
     }
 
-    public async Task<HistoryPage?> GetHistoryAsync(string userId, IsoWeek? before, CancellationToken ct = default)
+    // trend: the chart for the newest page, read from the same couple lookup.
+    public async Task<HistoryPage?> GetHistoryAsync(string userId, IsoWeek? before, TrendPeriod? trend = null, CancellationToken ct = default)
     {
         var couple = await CouplesOf(db.Couples.ActiveFor(userId), userId).SingleOrDefaultAsync(ct);
         if (couple is null)
@@ -326,7 +327,8 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
             weeks,
             oldest > formed ? oldest : null,
             hasNewer,
-            hasNewer && newerEnd <= current ? newerEnd : null);
+            hasNewer && newerEnd <= current ? newerEnd : null,
+            trend is { } period ? await TrendOfAsync(couple, userId, period, ct) : null);
     }
 
     // What a former partner wrote in couples that have closed: their own answers only, read-only.
@@ -361,11 +363,11 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
     public async Task<TrendView?> GetTrendAsync(string userId, TrendPeriod period, CancellationToken ct = default)
     {
         var couple = await CouplesOf(db.Couples.ActiveFor(userId), userId).SingleOrDefaultAsync(ct);
-        if (couple is null)
-        {
-            return null;
-        }
+        return couple is null ? null : await TrendOfAsync(couple, userId, period, ct);
+    }
 
+    private async Task<TrendView> TrendOfAsync(CoupleInfo couple, string userId, TrendPeriod period, CancellationToken ct)
+    {
         var current = IsoWeek.Current(time, couple.Zone);
         var points = await AggregateAsync(couple.Id, period, current, userId, ct);
         var buckets = BucketKeys(period, current)

@@ -18,7 +18,8 @@ public sealed partial class TherapistService
     // query for all couples; each couple whose scores are shown gets one access-log row.
     public async Task<List<DashboardCouple>> DashboardAsync(string therapistId, CancellationToken ct = default)
     {
-        var couples = await ListCouplesAsync(therapistId, ct);
+        var loaded = await LoadAccessAsync(therapistId, null, ct);
+        var couples = loaded.Couples;
         var showing = couples.Where(c => c.Visible.HasFlag(ConsentScope.CheckIns)).Select(c => c.CoupleId).ToList();
         var since = IsoWeek.Of(DateOnly.FromDateTime(Now)).AddWeeks(-RecentWeeks - 1).Key;
         var rows = showing.Count == 0 ? [] : await db.CheckIns.AsNoTracking()
@@ -41,7 +42,7 @@ public sealed partial class TherapistService
             result.Add(new DashboardCouple(couple, weeks));
         }
 
-        await LogAsync(therapistId, showing.Select(id => (id, ConsentScope.CheckIns)).ToList(), AccessKind.Dashboard, ct);
+        await LogAsync(therapistId, showing.Select(id => (id, ConsentScope.CheckIns)).ToList(), AccessKind.Dashboard, ct, loaded.TherapistName);
         return result;
     }
 
@@ -107,63 +108,62 @@ public sealed partial class TherapistService
 
     private IsoWeek ThisWeekOf(CoupleAccess couple) => IsoWeek.Current(time, TimeZoneInfo.FindSystemTimeZoneById(couple.TimeZoneId));
 
+    // Each consenting partner's rows from their own start date, both partners in one statement (UNION ALL).
+    private static IQueryable<T>? EachSharing<T>(CoupleAccess access, ConsentScope scope, Func<PartnerConsent, IQueryable<T>> rowsOf) =>
+        access.Partners.Where(p => p.Shares(scope)).Select(rowsOf).Aggregate((IQueryable<T>?)null, (all, next) => all is null ? next : all.Concat(next));
+
     private async Task<List<CoupleRecord.FeelingEntry>> FeelingsAsync(CoupleAccess access, int coupleId, Dictionary<string, string> names, DateOnly lower, DateOnly upper, CancellationToken ct)
     {
-        var result = new List<CoupleRecord.FeelingEntry>();
-        foreach (var partner in access.Partners.Where(p => p.Shares(ConsentScope.Feelings)))
+        var end = EndOfDay(access, upper);
+        var query = EachSharing(access, ConsentScope.Feelings, partner =>
         {
-            var start = StartOfDay(access, partner.From > lower ? partner.From : lower);
-            var end = EndOfDay(access, upper);
-            var rows = await db.FeelingStatements.AsNoTracking()
-                .Where(f => f.CoupleId == coupleId && f.AuthorId == partner.PartnerId && f.SharedAt != null && f.SharedAt >= start && f.SharedAt < end)
-                .OrderByDescending(f => f.SharedAt)
-                .Select(f => new { f.Feeling, f.Situation, f.Need, f.SharedAt, f.AcknowledgedAt, f.TalkedAboutAt })
-                .ToListAsync(ct);
-            result.AddRange(rows.Select(f => new CoupleRecord.FeelingEntry(names[partner.PartnerId], FeelingWords.Compose(f.Feeling, f.Situation, f.Need), f.SharedAt!.Value, f.AcknowledgedAt, f.TalkedAboutAt)));
-        }
-
-        return result.OrderByDescending(f => f.SharedAt).ToList();
+            var (authorId, start) = (partner.PartnerId, StartOfDay(access, partner.From > lower ? partner.From : lower));
+            return db.FeelingStatements.Where(f => f.CoupleId == coupleId && f.AuthorId == authorId && f.SharedAt != null && f.SharedAt >= start && f.SharedAt < end);
+        });
+        var rows = query is null ? [] : await query.AsNoTracking()
+            .OrderByDescending(f => f.SharedAt)
+            .Select(f => new { f.AuthorId, f.Feeling, f.Situation, f.Need, f.SharedAt, f.AcknowledgedAt, f.TalkedAboutAt })
+            .ToListAsync(ct);
+        return rows.Select(f => new CoupleRecord.FeelingEntry(names[f.AuthorId], FeelingWords.Compose(f.Feeling, f.Situation, f.Need), f.SharedAt!.Value, f.AcknowledgedAt, f.TalkedAboutAt)).ToList();
     }
 
     private async Task<List<CoupleRecord.JournalItem>> JournalAsync(CoupleAccess access, Dictionary<string, string> names, DateOnly lower, DateOnly upper, CancellationToken ct)
     {
-        var result = new List<CoupleRecord.JournalItem>();
-        foreach (var partner in access.Partners.Where(p => p.Shares(ConsentScope.Journal)))
+        var end = EndOfDay(access, upper);
+        var query = EachSharing(access, ConsentScope.Journal, partner =>
         {
-            var start = StartOfDay(access, partner.From > lower ? partner.From : lower);
-            var end = EndOfDay(access, upper);
-            result.AddRange(await db.JournalEntries.AsNoTracking()
-                .Where(e => e.AuthorId == partner.PartnerId && e.ShareableWithTherapist && e.CreatedAt >= start && e.CreatedAt < end)
+            var (authorId, start) = (partner.PartnerId, StartOfDay(access, partner.From > lower ? partner.From : lower));
+            return db.JournalEntries
+                .Where(e => e.AuthorId == authorId && e.ShareableWithTherapist && e.CreatedAt >= start && e.CreatedAt < end)
                 .OrderByDescending(e => e.CreatedAt)
-                .Take(100)
-                .Select(e => new CoupleRecord.JournalItem(names[partner.PartnerId], e.Prompt, e.Text, e.CreatedAt))
-                .ToListAsync(ct));
-        }
-
-        return result.OrderByDescending(e => e.CreatedAt).ToList();
+                .Take(100);
+        });
+        var rows = query is null ? [] : await query.AsNoTracking().Select(e => new { e.AuthorId, e.Prompt, e.Text, e.CreatedAt }).ToListAsync(ct);
+        return rows.Select(e => new CoupleRecord.JournalItem(names[e.AuthorId], e.Prompt, e.Text, e.CreatedAt)).OrderByDescending(e => e.CreatedAt).ToList();
     }
 
     private async Task<List<CoupleRecord.ReflectionItem>> ReflectionsAsync(CoupleAccess access, Dictionary<string, string> names, DateOnly lower, DateOnly upper, CancellationToken ct)
     {
-        var result = new List<CoupleRecord.ReflectionItem>();
-        foreach (var partner in access.Partners.Where(p => p.Shares(ConsentScope.Journal)))
+        var query = EachSharing(access, ConsentScope.Journal, partner =>
         {
-            var start = partner.From > lower ? partner.From : lower;
+            var (authorId, start) = (partner.PartnerId, partner.From > lower ? partner.From : lower);
             // A month's reflection is shown only when the whole month lies inside the consent.
             var firstMonth = start.Day == 1 || start >= DateOnly.MaxValue.AddMonths(-1) ? start : new DateOnly(start.Year, start.Month, 1).AddMonths(1);
-            result.AddRange(await db.TrustPatternReflections.AsNoTracking()
-                .Where(r => r.AuthorId == partner.PartnerId && r.ShareableWithTherapist && r.Month >= firstMonth && r.Month <= upper)
+            return db.TrustPatternReflections
+                .Where(r => r.AuthorId == authorId && r.ShareableWithTherapist && r.Month >= firstMonth && r.Month <= upper)
                 .OrderByDescending(r => r.Month)
-                .Take(24)
-                .Select(r => new CoupleRecord.ReflectionItem(
-                    names[partner.PartnerId],
-                    r.Month,
-                    new PatternRatings(r.CheckingForReassurance, r.AvoidingVulnerability, r.ReadingThreats, r.TensionOverTimeApart, r.DoubtingApologies, r.Overthinking, r.GettingDefensive, r.Jealousy, r.PullingAway),
-                    r.Note))
-                .ToListAsync(ct));
-        }
-
-        return result.OrderByDescending(r => r.Month).ToList();
+                .Take(24);
+        });
+        var rows = query is null ? [] : await query.AsNoTracking()
+            .Select(r => new
+            {
+                r.AuthorId,
+                r.Month,
+                Ratings = new PatternRatings(r.CheckingForReassurance, r.AvoidingVulnerability, r.ReadingThreats, r.TensionOverTimeApart, r.DoubtingApologies, r.Overthinking, r.GettingDefensive, r.Jealousy, r.PullingAway),
+                r.Note,
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new CoupleRecord.ReflectionItem(names[r.AuthorId], r.Month, r.Ratings, r.Note)).OrderByDescending(r => r.Month).ToList();
     }
 
     private async Task<List<CoupleRecord.ExpectationItem>> ExpectationsAsync(int coupleId, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustCheckIn.Common;
@@ -68,18 +69,16 @@ public sealed partial class TherapistService(AppDbContext db, TimeProvider time,
 
     // Linked couples with each partner's current consent. Listing shows names and consent only; data
     // shown on the dashboard is logged by the caller through LogAsync.
-    public async Task<List<CoupleAccess>> ListCouplesAsync(string therapistId, CancellationToken ct = default)
-    {
-        var coupleIds = await ActiveLinksOf(therapistId).Select(l => l.CoupleId).ToListAsync(ct);
-        return await LoadAccessAsync(therapistId, coupleIds, ct);
-    }
+    public async Task<List<CoupleAccess>> ListCouplesAsync(string therapistId, CancellationToken ct = default) =>
+        (await LoadAccessAsync(therapistId, null, ct)).Couples;
 
     // Opens one couple for a page: null (and a refused row in the log) when the therapist has no active
     // link to an active couple; otherwise the consent as it stands right now, logged with what is shown.
     public async Task<CoupleAccess?> OpenAsync(string therapistId, int coupleId, AccessKind kind, CancellationToken ct = default)
     {
-        var access = (await LoadAccessAsync(therapistId, [coupleId], ct)).SingleOrDefault();
-        await LogAsync(therapistId, coupleId, kind, access?.Visible ?? ConsentScope.None, ct);
+        var loaded = await LoadAccessAsync(therapistId, coupleId, ct);
+        var access = loaded.Couples.SingleOrDefault();
+        await LogAsync(therapistId, [(coupleId, access?.Visible ?? ConsentScope.None)], kind, ct, loaded.TherapistName);
         return access;
     }
 
@@ -87,15 +86,14 @@ public sealed partial class TherapistService(AppDbContext db, TimeProvider time,
         LogAsync(therapistId, [(coupleId, shown)], kind, ct);
 
     // One append-only row per couple looked at, written together.
-    private async Task LogAsync(string therapistId, IReadOnlyList<(int CoupleId, ConsentScope Shown)> views, AccessKind kind, CancellationToken ct)
+    private async Task LogAsync(string therapistId, IReadOnlyList<(int CoupleId, ConsentScope Shown)> views, AccessKind kind, CancellationToken ct, string? knownName = null)
     {
         if (views.Count == 0)
         {
             return;
         }
 
-        var name = await db.TherapistProfiles.Where(p => p.UserId == therapistId).Select(p => p.DisplayName).SingleOrDefaultAsync(ct)
-            ?? await db.Users.Where(u => u.Id == therapistId).Select(u => u.DisplayName).SingleAsync(ct);
+        var name = knownName ?? await db.Users.Where(u => u.Id == therapistId).Select(NameOf).SingleAsync(ct);
         var now = Now;
         db.AccessLog.AddRange(views.Select(v => new AccessLogEntry(v.CoupleId, therapistId, name, kind, v.Shown, now)));
         await db.SaveChangesAsync(ct);
@@ -109,13 +107,22 @@ public sealed partial class TherapistService(AppDbContext db, TimeProvider time,
         db.TherapistLinks.Where(l => l.TherapistId == therapistId && l.UnlinkedAt == null
             && db.Couples.Any(c => c.Id == l.CoupleId && c.ClosedAt == null));
 
-    private async Task<List<CoupleAccess>> LoadAccessAsync(string therapistId, List<int> coupleIds, CancellationToken ct)
+    // The name the access log keeps: the profile's, or the account's before a profile exists.
+    private Expression<Func<Accounts.AppUser, string>> NameOf =>
+        u => db.TherapistProfiles.Where(p => p.UserId == u.Id).Select(p => p.DisplayName).FirstOrDefault() ?? u.DisplayName;
+
+    private sealed record Loaded(List<CoupleAccess> Couples, string? TherapistName);
+
+    // The active links (all, or one couple's) with both partners' standing consents and the therapist's name: one statement.
+    private async Task<Loaded> LoadAccessAsync(string therapistId, int? coupleId, CancellationToken ct)
     {
-        var rows = await ActiveLinksOf(therapistId)
-            .Where(l => coupleIds.Contains(l.CoupleId))
-            .Join(db.Couples, l => l.CoupleId, c => c.Id, (l, c) => new
+        var links = coupleId is { } id ? ActiveLinksOf(therapistId).Where(l => l.CoupleId == id) : ActiveLinksOf(therapistId);
+        var therapist = db.Users.Where(u => u.Id == therapistId).Select(NameOf);
+        var rows = await (
+            from l in links
+            join c in db.Couples on l.CoupleId equals c.Id
+            select new
             {
-                LinkId = l.Id,
                 l.CoupleId,
                 c.TimeZoneId,
                 l.LinkedAt,
@@ -123,20 +130,21 @@ public sealed partial class TherapistService(AppDbContext db, TimeProvider time,
                 NameA = c.PartnerA!.DisplayName,
                 c.PartnerBId,
                 NameB = c.PartnerB!.DisplayName,
+                TherapistName = therapist.FirstOrDefault(),
+                Consents = db.Consents.Where(x => x.LinkId == l.Id && x.RevokedAt == null).Select(x => new { x.PartnerId, x.Scopes, x.StartsOn, x.GrantedAt }).ToList(),
             })
             .AsNoTracking()
             .ToListAsync(ct);
-        var linkIds = rows.Select(r => r.LinkId).ToList();
-        var consents = await db.Consents.AsNoTracking()
-            .Where(c => linkIds.Contains(c.LinkId) && c.RevokedAt == null)
-            .Select(c => new { c.LinkId, c.PartnerId, c.Scopes, c.StartsOn, c.GrantedAt })
-            .ToListAsync(ct);
 
-        PartnerConsent ConsentOf(int linkId, string partnerId, string name) =>
-            consents.SingleOrDefault(c => c.LinkId == linkId && c.PartnerId == partnerId) is { } c
-                ? new PartnerConsent(partnerId, name, c.Scopes, c.StartsOn, c.GrantedAt)
-                : new PartnerConsent(partnerId, name, ConsentScope.None, null, null);
-
-        return rows.Select(r => new CoupleAccess(r.CoupleId, r.TimeZoneId, r.LinkedAt, ConsentOf(r.LinkId, r.PartnerAId, r.NameA), ConsentOf(r.LinkId, r.PartnerBId, r.NameB))).ToList();
+        return new Loaded(
+            rows.Select(r =>
+            {
+                PartnerConsent ConsentOf(string partnerId, string name) =>
+                    r.Consents.SingleOrDefault(c => c.PartnerId == partnerId) is { } c
+                        ? new PartnerConsent(partnerId, name, c.Scopes, c.StartsOn, c.GrantedAt)
+                        : new PartnerConsent(partnerId, name, ConsentScope.None, null, null);
+                return new CoupleAccess(r.CoupleId, r.TimeZoneId, r.LinkedAt, ConsentOf(r.PartnerAId, r.NameA), ConsentOf(r.PartnerBId, r.NameB));
+            }).ToList(),
+            rows.FirstOrDefault()?.TherapistName);
     }
 }

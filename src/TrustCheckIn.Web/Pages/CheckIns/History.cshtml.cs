@@ -30,10 +30,10 @@ public sealed class HistoryModel(CheckInService checkIns) : PageModel
 
         var userId = User.GetUserId();
         Period = period == "months" ? TrendPeriod.Months : TrendPeriod.Weeks;
-        History = await checkIns.GetHistoryAsync(userId, cursor);
-        HasEarlier = await checkIns.HasEarlierAsync(userId);
         // The chart sits on the newest page only: older pages read just their own weeks.
-        if (History is not null && cursor is null && await checkIns.GetTrendAsync(userId, Period) is { } trend)
+        History = await checkIns.GetHistoryAsync(userId, cursor, cursor is null ? Period : null);
+        HasEarlier = await checkIns.HasEarlierAsync(userId);
+        if (History?.Trend is { } trend)
         {
             Charts = TrendChart.From(trend);
         }
