@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TherapistApprovalService>();
         services.AddScoped<PersonalDataService>();
         services.AddScoped<CoupleService>();
+        services.AddScoped<HomeService>();
         services.AddScoped<PartnerConsentService>();
         services.AddScoped<TherapistProfileService>();
         services.AddScoped<TherapistReadingService>();
