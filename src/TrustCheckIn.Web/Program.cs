@@ -45,7 +45,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.LogoutPath = "/Account/Logout";
     // Sliding for 14 days of quiet, but never longer than SessionLifetime.Absolute after signing in.
     options.Events.OnSigningIn = SessionLifetime.StampSignIn;
-    // The security stamp is checked on every request (one indexed read), so a password change or sign-out ends every other session at once.
+    // Every request: one indexed read of the security stamp, so a password change or sign-out ends other sessions at once.
     options.Events.OnValidatePrincipal = SessionLifetime.ValidateAsync;
     // A real 403 (rendered by the status page), not a redirect that hides what happened; a therapist who
     // has not signed in with two-factor is sent to set it up instead.
