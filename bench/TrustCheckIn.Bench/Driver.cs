@@ -4,7 +4,7 @@ using System.Text;
 
 namespace TrustCheckIn.Bench;
 
-public sealed record DriverOptions(string AppFolder, string WorkFolder, int Couples, int Years, int Rounds, int Seconds, int Connections, int FirstSubmits, int BasePort);
+public sealed record DriverOptions(string AppFolder, string WorkFolder, int Couples, int Years, int Rounds, int Seconds, int Connections, int FirstSubmits, int BasePort, int WarmUpSeconds);
 
 // A page (or a form POST) as one signed-in person (or nobody) opens it, measured with wrk.
 internal sealed record Page(string Name, string Actor, string? Url, Func<Target, Task<FormPost>>? Post = null, bool BothDatabases = true, bool Sequential = false);
@@ -131,9 +131,9 @@ internal static class Driver
                 posts[(target.Name, page.Name)] = await page.Post!(target);
             }
 
-            foreach (var page in pages.Where(p => !p.Sequential && (p.BothDatabases || target == onBig)))
+            foreach (var page in pages.Where(p => options.WarmUpSeconds > 0 && !p.Sequential && (p.BothDatabases || target == onBig)))
             {
-                await MeasureAsync(target, page, posts, options with { Seconds = 1 });
+                await MeasureAsync(target, page, posts, options with { Seconds = options.WarmUpSeconds });
             }
 
             await SequentialAsync(target, 1);
