@@ -29,7 +29,8 @@ public static class ServiceCollectionExtensions
             .SetApplicationName("TrustCheckIn");
         services.AddSingleton<SqlitePragmas>();
         services.AddSingleton<TextKeyRing>();
-        services.AddDbContext<AppDbContext>((provider, options) => options
+        // Pooled: a request reuses a configured context instead of building one (the session check runs on every request).
+        services.AddDbContextPool<AppDbContext>((provider, options) => options
             .UseSqlite(dataFolder.ConnectionString)
             .AddInterceptors(provider.GetRequiredService<SqlitePragmas>())
             .UseTextEncryption(provider.GetRequiredService<TextKeyRing>()));
@@ -46,9 +47,11 @@ public static class ServiceCollectionExtensions
         }
 
         services.AddScoped<AccountService>();
+        services.AddScoped<SessionStamps>();
         services.AddScoped<TherapistApprovalService>();
         services.AddScoped<PersonalDataService>();
         services.AddScoped<CoupleService>();
+        services.AddScoped<HomeService>();
         services.AddScoped<PartnerConsentService>();
         services.AddScoped<TherapistProfileService>();
         services.AddScoped<TherapistReadingService>();

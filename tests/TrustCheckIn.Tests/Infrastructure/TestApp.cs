@@ -21,7 +21,7 @@ public class TestApp : WebApplicationFactory<Program>
     public const string Password = "a calm and long passphrase";
 
     private int sensitivePostsPerMinute = 100_000;
-    private readonly bool ownsFolder = true;
+    private readonly bool ownsFolder;
 
     public TestApp()
         : this(Directory.CreateTempSubdirectory("trustcheckin-test-").FullName)
@@ -31,6 +31,7 @@ public class TestApp : WebApplicationFactory<Program>
     // An app over a folder another app used before (its database and keys): the folder outlives it.
     protected TestApp(string folder, bool ownsFolder = true)
     {
+        SqlCapture.Start();
         this.ownsFolder = ownsFolder;
         Folder = folder;
         AdminEmail = $"admin-{Guid.NewGuid():N}@example.test";
@@ -194,9 +195,16 @@ public class TestApp : WebApplicationFactory<Program>
         return match.Success ? match.Value : throw new InvalidOperationException($"No {pathPrefix} link in the mail.");
     }
 
+    // Every statement the class's requests ran goes through EXPLAIN QUERY PLAN once the app has stopped
+    // (FullScanTests, run after every other class, reports what was found).
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && File.Exists(DatabasePath))
+        {
+            SqlCapture.Check(DatabasePath);
+        }
+
         SqliteConnection.ClearAllPools();
         if (!ownsFolder)
         {
