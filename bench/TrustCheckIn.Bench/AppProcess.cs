@@ -40,6 +40,7 @@ public sealed class AppProcess : IDisposable
             ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
             ["ConnectionStrings__Default"] = $"Data Source={databasePath}",
             ["DataFolder"] = dataFolder,
+            ["Encryption__KeyFolder"] = Seeder.KeyFolder(databasePath),
             ["App__BaseUrl"] = address,
             ["Reminders__Enabled"] = "false",
             ["RateLimits__SensitivePostsPerMinute"] = "1000000",

@@ -1,16 +1,21 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using TrustCheckIn.Data.Encryption;
 
 namespace TrustCheckIn.Bench;
 
 // One prepared INSERT for an entity, with table, column names and value conversions (enums as strings)
-// taken from the app's own EF model, so the seeded rows are exactly what the app would have written.
+// taken from the app's own EF model, so the seeded rows are exactly what the app would have written:
+// a person's words encrypted under their owner's data key, as saving does.
 internal sealed class BulkTable : IDisposable
 {
     private readonly SqliteCommand command;
     private readonly SqliteParameter[] parameters;
     private readonly IProperty[] properties;
+    private readonly (PrivateTexts.Column Column, int Owner)?[] sealing;
+    private readonly TextKeyRing keys;
 
     public BulkTable(DbContext db, SqliteConnection connection, Type entity, params string[] propertyNames)
     {
@@ -21,6 +26,11 @@ internal sealed class BulkTable : IDisposable
         var columns = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""));
         command.CommandText = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})";
         parameters = [.. properties.Select((_, i) => command.Parameters.Add(new SqliteParameter($"@p{i}", null)))];
+        keys = TextEncryptionOptions.KeysOf(db.GetService<IDbContextOptions>());
+        var columnsOfEntity = PrivateTexts.Of(entity);
+        sealing = [.. propertyNames.Select(name => columnsOfEntity.FirstOrDefault(c => c.Property == name) is { } column
+            ? ((PrivateTexts.Column, int)?)(column, Array.IndexOf(propertyNames, column.OwnerProperty) is >= 0 and var owner ? owner : throw new InvalidOperationException($"{entity.Name}.{name} needs {column.OwnerProperty} in the same insert."))
+            : null)];
     }
 
     public SqliteTransaction? Transaction
@@ -33,7 +43,12 @@ internal sealed class BulkTable : IDisposable
         for (var i = 0; i < values.Length; i++)
         {
             var converter = properties[i].GetTypeMapping().Converter;
-            parameters[i].Value = values[i] is { } value ? (converter is null ? value : converter.ConvertToProvider(value)!) : DBNull.Value;
+            parameters[i].Value = values[i] switch
+            {
+                null => DBNull.Value,
+                string { Length: > 0 } words when sealing[i] is var (column, owner) => keys.Seal(words, column.OwnerOf(values[owner])),
+                var value => converter is null ? value : converter.ConvertToProvider(value)!,
+            };
         }
 
         command.ExecuteNonQuery();

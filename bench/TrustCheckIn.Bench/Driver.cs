@@ -205,7 +205,22 @@ internal static class Driver
         }
 
         File.Copy(cached, copy);
+        CopyFolder(Seeder.KeyFolder(cached), Seeder.KeyFolder(copy));
         return (copy, BenchAccounts.Read(Seeder.AccountsFile(cached)));
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        if (Directory.Exists(to))
+        {
+            Directory.Delete(to, recursive: true);
+        }
+
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
     }
 
     private static async Task<Target> OpenAsync(DriverOptions options, string name, (string Database, BenchAccounts Accounts) seeded, int port, bool logSql)

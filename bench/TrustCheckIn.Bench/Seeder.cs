@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.CheckIns;
 using TrustCheckIn.Couples;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using TrustCheckIn.Data;
+using TrustCheckIn.Data.Encryption;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
 using TrustCheckIn.Journal;
@@ -54,7 +57,8 @@ internal static class Seeder
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
         var connectionString = $"Data Source={databasePath};Pooling=False";
-        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString).Options);
+        var keys = KeyRingFor(databasePath);
+        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString).UseTextEncryption(keys).Options);
         await db.Database.MigrateAsync();
 
         await using var connection = new SqliteConnection(connectionString);
@@ -71,6 +75,21 @@ internal static class Seeder
     }
 
     public static string AccountsFile(string databasePath) => databasePath + ".accounts.json";
+
+    // The seeded words' data keys and master key live beside the database; the app is pointed at this folder.
+    public static string KeyFolder(string databasePath) => databasePath + ".text-keys";
+
+    private static TextKeyRing KeyRingFor(string databasePath)
+    {
+        var folder = KeyFolder(databasePath);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Encryption:KeyFolder"] = folder }).Build();
+        return new TextKeyRing(configuration, new DataFolder(configuration, Path.GetDirectoryName(Path.GetFullPath(databasePath))!), TimeProvider.System, NullLogger<TextKeyRing>.Instance);
+    }
 
     private static void Execute(SqliteConnection connection, string sql)
     {

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using TrustCheckIn.Data;
 
 namespace TrustCheckIn.Accounts;
@@ -11,8 +13,12 @@ public sealed class SessionStamps(AppDbContext db)
 
     private sealed record Row(string? SecurityStamp, string? Role);
 
+    // One compiled query per model: each key ring has its own model (its converters), and a test process
+    // runs many apps side by side.
+    private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, string, IAsyncEnumerable<Row>>> ReadByModel = [];
+
     // Users, then their roles by the (UserId, RoleId) key: index searches only.
-    private static readonly Func<AppDbContext, string, IAsyncEnumerable<Row>> Read =
+    private static Func<AppDbContext, string, IAsyncEnumerable<Row>> Compile() =>
         EF.CompileAsyncQuery((AppDbContext db, string userId) =>
             from user in db.Users
             where user.Id == userId
@@ -23,7 +29,8 @@ public sealed class SessionStamps(AppDbContext db)
     public async Task<Current?> ReadAsync(string userId, CancellationToken ct = default)
     {
         var rows = new List<Row>();
-        await foreach (var row in Read(db, userId).WithCancellation(ct))
+        var read = ReadByModel.GetValue(db.Model, _ => Compile());
+        await foreach (var row in read(db, userId).WithCancellation(ct))
         {
             rows.Add(row);
         }

@@ -8,12 +8,12 @@ public static class TextEncryptionOptions
 {
     // The key ring rides on the context options: the converters are part of the model, so each key ring
     // gets its own model (the cache key below), and a pooled context needs nothing per request.
-    public static DbContextOptionsBuilder UseTextEncryption(this DbContextOptionsBuilder options, TextKeyRing keys)
+    public static TBuilder UseTextEncryption<TBuilder>(this TBuilder options, TextKeyRing keys)
+        where TBuilder : DbContextOptionsBuilder
     {
         ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new Extension(keys));
-        return options
-            .ReplaceService<IModelCacheKeyFactory, KeyRingModelCacheKeyFactory>()
-            .AddInterceptors(new PrivateTextSealing(keys));
+        options.ReplaceService<IModelCacheKeyFactory, KeyRingModelCacheKeyFactory>().AddInterceptors(new PrivateTextSealing(keys));
+        return options;
     }
 
     public static TextKeyRing KeysOf(IDbContextOptions options) =>
