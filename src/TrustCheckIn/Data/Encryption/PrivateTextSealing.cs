@@ -18,11 +18,8 @@ public sealed class PrivateTextSealing(TextKeyRing keys) : SaveChangesIntercepto
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Seal(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(SavingChanges(eventData, result));
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
@@ -30,11 +27,8 @@ public sealed class PrivateTextSealing(TextKeyRing keys) : SaveChangesIntercepto
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Unseal(eventData.Context, saved: true);
-        return ValueTask.FromResult(result);
-    }
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(SavedChanges(eventData, result));
 
     // A concurrency conflict skips SaveChangesFailed: the entity gets its plain words back here instead.
     public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
@@ -43,17 +37,14 @@ public sealed class PrivateTextSealing(TextKeyRing keys) : SaveChangesIntercepto
         return result;
     }
 
-    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-    {
-        Unseal(eventData.Context, saved: false);
-        return ValueTask.FromResult(result);
-    }
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(ThrowingConcurrencyException(eventData, result));
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Unseal(eventData.Context, saved: false);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Unseal(eventData.Context, saved: false);
+        SaveChangesFailed(eventData);
         return Task.CompletedTask;
     }
 
