@@ -139,6 +139,25 @@ public sealed class EncryptionAtRestTests
     }
 
     [Fact]
+    public async Task TheCouplesKeyGoesOnlyWhenBothPartnersHaveErased()
+    {
+        using var app = new TestApp();
+        var (a, b) = await app.CreateCoupleAsync();
+        var joint = $"Joint{Guid.NewGuid():N}";
+        var row = await app.WithServiceAsync<int, TrustCheckIn.Expectations.ExpectationService>(async e =>
+            (await e.AddAsync(a.Id, new(joint, "together", TrustCheckIn.Expectations.ExpectationFrequency.Weekly, null))).Value);
+        Task<string> NeedAsync() => app.WithDbAsync(db => db.Expectations.AsNoTracking().Where(e => e.Id == row).Select(e => e.Need).SingleAsync());
+
+        await app.WithServiceAsync<bool, PersonalDataService>(async p => { await p.EraseAsync(a.Id); return true; });
+        var afterOne = await NeedAsync();
+        await app.WithServiceAsync<bool, PersonalDataService>(async p => { await p.EraseAsync(b.Id); return true; });
+        var afterBoth = await NeedAsync();
+
+        Assert.Equal(joint, afterOne);
+        Assert.Equal(SealedText.Erased, afterBoth);
+    }
+
+    [Fact]
     public async Task AWrongMasterKeyStopsTheAppAtStartWithAClearMessage()
     {
         var folder = AppOnFolder.NewFolder();
