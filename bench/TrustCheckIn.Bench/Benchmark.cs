@@ -60,6 +60,7 @@ internal sealed partial class BenchApp(int weeks) : WebApplicationFactory<Progra
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "bench.db")}");
         builder.UseSetting("DataFolder", folder);
+        builder.UseSetting("App:BaseUrl", "https://bench.test");
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("RateLimits:SensitivePostsPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -42,6 +42,9 @@ public static class ServiceCollectionExtensions
             services.AddSingleton<IEmailSender, OutboxEmailSender>();
         }
 
+        services.AddSingleton<MailQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<MailQueue>());
+
         services.AddScoped<AccountService>();
         services.AddScoped<TherapistApprovalService>();
         services.AddScoped<PersonalDataService>();

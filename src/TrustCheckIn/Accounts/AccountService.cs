@@ -11,6 +11,8 @@ public sealed class AccountService(UserManager<AppUser> users, IConfiguration co
     {
         if (await users.FindByEmailAsync(email) is not null)
         {
+            // As long as creating the account, which hashes the password.
+            users.PasswordHasher.HashPassword(new AppUser(), password);
             return new Registration(null, EmailAlreadyRegistered: true, []);
         }
 

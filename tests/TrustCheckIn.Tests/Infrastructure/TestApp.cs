@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.Couples;
+using TrustCheckIn.Email;
 
 namespace TrustCheckIn.Tests.Infrastructure;
 
@@ -18,6 +19,7 @@ public sealed record TestUser(string Id, string Email, string Password, string D
 public class TestApp : WebApplicationFactory<Program>
 {
     public const string Password = "a calm and long passphrase";
+    public const string PublicAddress = "https://trustcheckin.test";
 
     private int sensitivePostsPerMinute = 100_000;
 
@@ -25,7 +27,7 @@ public class TestApp : WebApplicationFactory<Program>
     {
         Folder = Directory.CreateTempSubdirectory("trustcheckin-test-").FullName;
         AdminEmail = $"admin-{Guid.NewGuid():N}@example.test";
-        ClientOptions.BaseAddress = new Uri("https://trustcheckin.test");
+        ClientOptions.BaseAddress = new Uri(PublicAddress);
     }
 
     public string Folder { get; }
@@ -53,6 +55,7 @@ public class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("DataFolder", Folder);
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Smtp:Host", "");
+        builder.UseSetting("App:BaseUrl", PublicAddress);
         // Tests run the reminder dispatcher themselves, on their own clock.
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("RateLimits:SensitivePostsPerMinute", sensitivePostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -61,7 +64,7 @@ public class TestApp : WebApplicationFactory<Program>
     }
 
     public HttpClient CreateBrowser(bool followRedirects = true) =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, BaseAddress = new Uri("https://trustcheckin.test") });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, BaseAddress = new Uri(PublicAddress) });
 
     public async Task<T> WithServiceAsync<T, TService>(Func<TService, Task<T>> action)
         where TService : notnull
@@ -149,13 +152,23 @@ public class TestApp : WebApplicationFactory<Program>
         return (a, b);
     }
 
-    public IReadOnlyList<MimeMessage> MailTo(string email) => !Directory.Exists(OutboxFolder)
-        ? []
-        : Directory.GetFiles(OutboxFolder, "*.eml")
-            .Order(StringComparer.Ordinal)
-            .Select(path => MimeMessage.Load(path))
-            .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
+    // Account mails leave through a queue: wait until it has written everything posted so far.
+    public IReadOnlyList<MimeMessage> MailTo(string email)
+    {
+        var queue = Services.GetRequiredService<MailQueue>();
+        if (!SpinWait.SpinUntil(() => queue.IsEmpty, TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException("The mail queue did not empty.");
+        }
+
+        return !Directory.Exists(OutboxFolder)
+            ? []
+            : Directory.GetFiles(OutboxFolder, "*.eml")
+                .Order(StringComparer.Ordinal)
+                .Select(path => MimeMessage.Load(path))
+                .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
+    }
 
     public static string LinkIn(MimeMessage message, string pathPrefix)
     {

@@ -8,8 +8,8 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Account;
 
-[EnableRateLimiting(RateLimits.Sensitive)]
-public sealed class ForgotPasswordModel(UserManager<AppUser> users, IEmailSender email) : PageModel
+[EnableRateLimiting(RateLimits.AccountRecovery)]
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, MailQueue mail, PublicLinks links) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -29,8 +29,8 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, IEmailSender
         if (await users.FindByEmailAsync(Input.Email) is { EmailConfirmed: true } user)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = Url.Page("/Account/ResetPassword", null, new { code = AccountMail.EncodeToken(token) }, Request.Scheme)!;
-            await email.SendAsync(AccountMail.ResetPassword(user.Email!, link));
+            var link = links.Page(Url, "/Account/ResetPassword", new { code = AccountMail.EncodeToken(token) });
+            mail.Enqueue(AccountMail.ResetPassword(user.Email!, link));
         }
 
         return RedirectToPage("ForgotPasswordConfirmation");

@@ -8,7 +8,7 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Account;
 
-[EnableRateLimiting(RateLimits.Sensitive)]
+[EnableRateLimiting(RateLimits.SignIn)]
 public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<LoginModel> logger) : PageModel
 {
     // One message for unknown e-mail, wrong password and a paused account: nobody learns who has an account.

@@ -9,8 +9,8 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Account;
 
-[EnableRateLimiting(RateLimits.Sensitive)]
-public sealed class RegisterModel(AccountService accounts, UserManager<AppUser> users, IEmailSender email) : PageModel
+[EnableRateLimiting(RateLimits.Registration)]
+public sealed class RegisterModel(AccountService accounts, UserManager<AppUser> users, MailQueue mail, PublicLinks links) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -30,7 +30,7 @@ public sealed class RegisterModel(AccountService accounts, UserManager<AppUser> 
         if (registration.EmailAlreadyRegistered)
         {
             // Same page as a new registration: nobody learns from this form who has an account.
-            await email.SendAsync(AccountMail.AlreadyRegistered(Input.Email, Link("/Account/Login", null), Link("/Account/ForgotPassword", null)));
+            mail.Enqueue(AccountMail.AlreadyRegistered(Input.Email, Link("/Account/Login", null), Link("/Account/ForgotPassword", null)));
             return RedirectToPage("RegisterConfirmation");
         }
 
@@ -45,11 +45,11 @@ public sealed class RegisterModel(AccountService accounts, UserManager<AppUser> 
         }
 
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        await email.SendAsync(AccountMail.Confirm(user.Email!, Link("/Account/ConfirmEmail", new { userId = user.Id, code = AccountMail.EncodeToken(token) })));
+        mail.Enqueue(AccountMail.Confirm(user.Email!, Link("/Account/ConfirmEmail", new { userId = user.Id, code = AccountMail.EncodeToken(token) })));
         return RedirectToPage("RegisterConfirmation");
     }
 
-    private string Link(string page, object? values) => Url.Page(page, null, values, Request.Scheme)!;
+    private string Link(string page, object? values) => links.Page(Url, page, values);
 
     public sealed class InputModel
     {

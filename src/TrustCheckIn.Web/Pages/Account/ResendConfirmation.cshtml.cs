@@ -8,8 +8,8 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Account;
 
-[EnableRateLimiting(RateLimits.Sensitive)]
-public sealed class ResendConfirmationModel(UserManager<AppUser> users, IEmailSender email) : PageModel
+[EnableRateLimiting(RateLimits.AccountRecovery)]
+public sealed class ResendConfirmationModel(UserManager<AppUser> users, MailQueue mail, PublicLinks links) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -28,8 +28,8 @@ public sealed class ResendConfirmationModel(UserManager<AppUser> users, IEmailSe
         if (await users.FindByEmailAsync(Input.Email) is { EmailConfirmed: false } user)
         {
             var token = await users.GenerateEmailConfirmationTokenAsync(user);
-            var link = Url.Page("/Account/ConfirmEmail", null, new { userId = user.Id, code = AccountMail.EncodeToken(token) }, Request.Scheme)!;
-            await email.SendAsync(AccountMail.Confirm(user.Email!, link));
+            var link = links.Page(Url, "/Account/ConfirmEmail", new { userId = user.Id, code = AccountMail.EncodeToken(token) });
+            mail.Enqueue(AccountMail.Confirm(user.Email!, link));
         }
 
         return RedirectToPage("RegisterConfirmation");
