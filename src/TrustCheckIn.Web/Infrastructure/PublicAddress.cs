@@ -54,7 +54,7 @@ public static class PublicAddress
         var address = new Uri(context.RequestServices.GetRequiredService<IOptions<AppOptions>>().Value.BaseUrl);
         context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
         context.Response.Headers.Location = UriHelper.BuildAbsolute(
-            address.Scheme, HostString.FromUriComponent(address), address.AbsolutePath.TrimEnd('/'), context.Request.Path, context.Request.QueryString);
+            address.Scheme, new HostString(address.Authority), address.AbsolutePath.TrimEnd('/'), context.Request.Path, context.Request.QueryString);
         return Task.CompletedTask;
     });
 }

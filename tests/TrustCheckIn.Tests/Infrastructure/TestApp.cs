@@ -21,11 +21,18 @@ public class TestApp : WebApplicationFactory<Program>
     public const string Password = "a calm and long passphrase";
     public const string PublicAddress = "https://trustcheckin.test";
 
+    private readonly Dictionary<string, string> settings = [];
     private int sensitivePostsPerMinute = 100_000;
 
     public TestApp()
+        : this(Directory.CreateTempSubdirectory("trustcheckin-test-").FullName)
     {
-        Folder = Directory.CreateTempSubdirectory("trustcheckin-test-").FullName;
+    }
+
+    // An app over an existing folder: a restored backup, or the database an earlier app left behind.
+    public TestApp(string folder)
+    {
+        Folder = folder;
         AdminEmail = $"admin-{Guid.NewGuid():N}@example.test";
         ClientOptions.BaseAddress = new Uri(PublicAddress);
     }
@@ -40,6 +47,13 @@ public class TestApp : WebApplicationFactory<Program>
     public string DatabasePath => Path.Combine(Folder, "app.db");
 
     public string OutboxFolder => Path.Combine(Folder, "outbox");
+
+    // Applied after the defaults above, so a test can replace any of them.
+    public TestApp WithSetting(string key, string value)
+    {
+        settings[key] = value;
+        return this;
+    }
 
     public TestApp WithSensitivePostsPerMinute(int permit)
     {
@@ -60,6 +74,11 @@ public class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("RateLimits:SensitivePostsPerMinute", sensitivePostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
