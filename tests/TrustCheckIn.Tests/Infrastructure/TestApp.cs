@@ -22,14 +22,16 @@ public class TestApp : WebApplicationFactory<Program>
     public const string PublicAddress = "https://trustcheckin.test";
 
     private readonly Dictionary<string, string> settings = [];
+    private readonly bool ownsFolder;
     private int sensitivePostsPerMinute = 100_000;
 
     public TestApp()
         : this(Directory.CreateTempSubdirectory("trustcheckin-test-").FullName)
     {
+        ownsFolder = true;
     }
 
-    // An app over an existing folder: a restored backup, or the database an earlier app left behind.
+    // An app over a folder the test owns: a restored backup, or the database an earlier app left behind.
     public TestApp(string folder)
     {
         Folder = folder;
@@ -199,6 +201,11 @@ public class TestApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!ownsFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);
