@@ -3,22 +3,23 @@ using System.Net;
 namespace TrustCheckIn.Tests.Operations;
 
 // What a TLS-terminating proxy on loopback sends on: plain HTTP, the public Host, X-Forwarded-Proto: https.
-// Cookies are kept by hand because the app marks them Secure, which HttpClient would not send over http.
+// Cookies are kept by hand (and can be handed to another client) because the app marks them Secure, which
+// HttpClient would not send over http.
 public sealed class ProxyClient : DelegatingHandler
 {
-    private readonly Dictionary<string, string> cookies = [];
     private readonly string host;
     private readonly bool forwardHttps;
 
-    private ProxyClient(string host, bool forwardHttps)
-        : base(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
+    public ProxyClient(string host, bool forwardHttps)
     {
         this.host = host;
         this.forwardHttps = forwardHttps;
     }
 
+    public Dictionary<string, string> Cookies { get; } = [];
+
     public static HttpClient To(Uri server, string host, bool forwardHttps = true) =>
-        new(new ProxyClient(host, forwardHttps)) { BaseAddress = server };
+        new(new ProxyClient(host, forwardHttps) { InnerHandler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false } }) { BaseAddress = server };
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -30,9 +31,9 @@ public sealed class ProxyClient : DelegatingHandler
                 request.Headers.Add("X-Forwarded-Proto", "https");
             }
 
-            if (cookies.Count > 0)
+            if (Cookies.Count > 0)
             {
-                request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+                request.Headers.Add("Cookie", string.Join("; ", Cookies.Select(c => $"{c.Key}={c.Value}")));
             }
 
             var response = await base.SendAsync(request, cancellationToken);
@@ -41,11 +42,11 @@ public sealed class ProxyClient : DelegatingHandler
                 var pair = header.Split(';', 2)[0].Split('=', 2);
                 if (header.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase))
                 {
-                    cookies.Remove(pair[0]);
+                    Cookies.Remove(pair[0]);
                 }
                 else
                 {
-                    cookies[pair[0]] = pair[1];
+                    Cookies[pair[0]] = pair[1];
                 }
             }
 
