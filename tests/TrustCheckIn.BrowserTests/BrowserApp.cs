@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using TrustCheckIn.Email;
+using TrustCheckIn.Operations;
 
 namespace TrustCheckIn.BrowserTests;
 
@@ -144,8 +144,8 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
 
     public string LinkIn(string email, string pathPrefix)
     {
-        var queue = Services.GetRequiredService<MailQueue>();
-        Assert.True(SpinWait.SpinUntil(() => queue.IsEmpty, TimeSpan.FromSeconds(30)), "The mail queue did not empty.");
+        var queue = Services.GetRequiredService<BackgroundQueue>();
+        Assert.True(SpinWait.SpinUntil(() => queue.IsEmpty, TimeSpan.FromSeconds(30)), "The background queue did not empty.");
         var outbox = Path.Combine(Folder, "outbox");
         var message = Directory.GetFiles(outbox, "*.eml")
             .Order(StringComparer.Ordinal)

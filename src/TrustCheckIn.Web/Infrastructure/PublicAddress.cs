@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using TrustCheckIn.Reminders;
 
@@ -59,9 +58,10 @@ public static class PublicAddress
     });
 }
 
-// Absolute links for mails and pages, from App:BaseUrl and the page's route.
-public sealed class PublicLinks(IOptions<AppOptions> app)
+// Absolute links for mails and pages, from App:BaseUrl and the page's route; no request needed, so background
+// jobs build them too.
+public sealed class PublicLinks(LinkGenerator routes, IOptions<AppOptions> app)
 {
-    public string Page(IUrlHelper url, string page, object? values = null) =>
-        app.Value.Link(url.Page(page, values) ?? throw new InvalidOperationException($"No route to {page}."));
+    public string Page(string page, object? values = null) =>
+        app.Value.Link(routes.GetPathByPage(page, handler: null, values) ?? throw new InvalidOperationException($"No route to {page}."));
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.Couples;
-using TrustCheckIn.Email;
+using TrustCheckIn.Operations;
 
 namespace TrustCheckIn.Tests.Infrastructure;
 
@@ -32,7 +32,7 @@ public class TestApp : WebApplicationFactory<Program>
     }
 
     // An app over a folder the test owns: a restored backup, or the database an earlier app left behind.
-    public TestApp(string folder)
+    protected TestApp(string folder)
     {
         Folder = folder;
         AdminEmail = $"admin-{Guid.NewGuid():N}@example.test";
@@ -173,15 +173,19 @@ public class TestApp : WebApplicationFactory<Program>
         return (a, b);
     }
 
-    // Account mails leave through a queue: wait until it has written everything posted so far.
-    public IReadOnlyList<MimeMessage> MailTo(string email)
+    // Registration, reset and resend finish after the page has answered: wait for what was posted so far.
+    public void WaitForBackgroundWork()
     {
-        var queue = Services.GetRequiredService<MailQueue>();
+        var queue = Services.GetRequiredService<BackgroundQueue>();
         if (!SpinWait.SpinUntil(() => queue.IsEmpty, TimeSpan.FromSeconds(30)))
         {
-            throw new TimeoutException("The mail queue did not empty.");
+            throw new TimeoutException("The background queue did not empty.");
         }
+    }
 
+    public IReadOnlyList<MimeMessage> MailTo(string email)
+    {
+        WaitForBackgroundWork();
         return !Directory.Exists(OutboxFolder)
             ? []
             : Directory.GetFiles(OutboxFolder, "*.eml")

@@ -45,7 +45,7 @@ public sealed class BackupTests : IDisposable
 
         File.Copy(files.Database, Path.Combine(restored, "app.db"));
         ZipFile.ExtractToDirectory(files.Keys, Path.Combine(restored, "keys"));
-        using var restoredApp = new TestApp(restored);
+        using var restoredApp = new RestartedApp(restored);
         var sameSession = new ProxyClient(new Uri(TestApp.PublicAddress).Host, forwardHttps: false);
         foreach (var (name, value) in session.Cookies)
         {

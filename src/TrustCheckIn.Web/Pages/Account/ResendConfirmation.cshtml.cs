@@ -1,15 +1,13 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using TrustCheckIn.Accounts;
-using TrustCheckIn.Email;
+using TrustCheckIn.Operations;
 using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.AccountRecovery)]
-public sealed class ResendConfirmationModel(UserManager<AppUser> users, MailQueue mail, PublicLinks links) : PageModel
+public sealed class ResendConfirmationModel(BackgroundQueue queue) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -18,20 +16,15 @@ public sealed class ResendConfirmationModel(UserManager<AppUser> users, MailQueu
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        if (await users.FindByEmailAsync(Input.Email) is { EmailConfirmed: false } user)
-        {
-            var token = await users.GenerateEmailConfirmationTokenAsync(user);
-            var link = links.Page(Url, "/Account/ConfirmEmail", new { userId = user.Id, code = AccountMail.EncodeToken(token) });
-            mail.Enqueue(AccountMail.Confirm(user.Email!, link));
-        }
-
+        // The same answer, in the same time, whether or not the address has an account.
+        queue.Enqueue(AccountJobs.ResendConfirmation(Input.Email));
         return RedirectToPage("RegisterConfirmation");
     }
 }

@@ -17,7 +17,7 @@ public sealed class IndexModel(CoupleService couples, PublicLinks links) : PageM
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public string InvitationLink(string code) => links.Page(Url, "/Couple/Join", new { code });
+    public string InvitationLink(string code) => links.Page("/Couple/Join", new { code });
 
     public async Task OnGetAsync()
     {

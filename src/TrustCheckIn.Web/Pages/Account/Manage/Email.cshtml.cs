@@ -49,7 +49,7 @@ public sealed class EmailModel(UserManager<AppUser> users, IEmailSender email, P
 
         // The address changes only once its owner opens the link; until then nothing changes.
         var token = await users.GenerateChangeEmailTokenAsync(user, Input.Email);
-        var link = links.Page(Url, "/Account/ConfirmEmailChange", new { userId = user.Id, email = Input.Email, code = AccountMail.EncodeToken(token) });
+        var link = links.Page("/Account/ConfirmEmailChange", new { userId = user.Id, email = Input.Email, code = AccountMail.EncodeToken(token) });
         await email.SendAsync(AccountMail.ConfirmNewEmail(Input.Email, link));
         StatusMessage = "We've sent a link to the new address. Your e-mail changes once you open it.";
         return RedirectToPage("Index");
