@@ -16,7 +16,7 @@ public sealed class ProxyClient : DelegatingHandler
         this.forwardHttps = forwardHttps;
     }
 
-    public Dictionary<string, string> Cookies { get; } = [];
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> Cookies { get; } = new();
 
     public static HttpClient To(Uri server, string host, bool forwardHttps = true) =>
         new(new ProxyClient(host, forwardHttps) { InnerHandler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false } }) { BaseAddress = server };
@@ -42,7 +42,7 @@ public sealed class ProxyClient : DelegatingHandler
                 var pair = header.Split(';', 2)[0].Split('=', 2);
                 if (header.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase))
                 {
-                    Cookies.Remove(pair[0]);
+                    Cookies.TryRemove(pair[0], out _);
                 }
                 else
                 {
