@@ -95,6 +95,7 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.ConfigureFilter(new UnreadableCheckboxFilter());
+    options.Conventions.ConfigureFilter(new FormProblemsFilter());
     options.Conventions.AuthorizeFolder("/Couple", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Journal", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Expectations", Policies.Partner);
@@ -137,6 +138,8 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+// After authorization: a post nobody may make is not read at all.
+app.UseFormGuard();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapTrustCheckInHealthChecks();

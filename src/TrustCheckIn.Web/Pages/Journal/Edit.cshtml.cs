@@ -5,6 +5,7 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Journal;
 
+[FormLimit(JournalEntry.TextLength)]
 public sealed class EditModel(JournalService journal) : PageModel
 {
     [BindProperty]
