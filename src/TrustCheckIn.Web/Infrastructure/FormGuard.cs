@@ -23,7 +23,9 @@ public sealed record FormProblems(int Limit, IReadOnlyList<string> TooLong, IRea
 // words it could keep and a message (FormProblemsFilter).
 public static class FormGuard
 {
-    public const int DefaultMaxCharacters = 4_000;
+    // Twice the longest field elsewhere (boundaries, 4,000): a cut text still meets that field's own check, also
+    // on handlers that do not look at ModelState. A page whose field is as long as its limit sets [FormLimit].
+    public const int DefaultMaxCharacters = 8_000;
     public const int MaxFields = 300;
     private const int MaxNameBytes = 200;
 
