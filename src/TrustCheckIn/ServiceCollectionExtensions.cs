@@ -50,13 +50,17 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TherapistApprovalService>();
         services.AddScoped<PersonalDataService>();
         services.AddScoped<CoupleService>();
-        services.AddScoped<TherapyService>();
-        services.AddScoped<TherapistService>();
+        services.AddScoped<PartnerConsentService>();
+        services.AddScoped<TherapistProfileService>();
+        services.AddScoped<TherapistReadingService>();
         services.AddScoped<JournalService>();
         services.AddScoped<ReflectionService>();
         services.AddScoped<ExpectationService>();
+        services.AddScoped<ExpectationReviewService>();
+        services.AddScoped<FollowThroughService>();
         services.AddScoped<FeelingService>();
         services.AddScoped<CheckInService>();
+        services.AddScoped<CheckInTrendService>();
 
         services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
         services.AddSingleton<UnsubscribeTokens>();

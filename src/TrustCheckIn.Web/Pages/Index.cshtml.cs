@@ -9,15 +9,15 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages;
 
-public sealed class IndexModel(CoupleService couples, CheckInService checkIns, ExpectationService expectations, ReminderService reminders) : PageModel
+public sealed class IndexModel(CoupleService couples, CheckInService checkIns, ExpectationReviewService reviews, ReminderService reminders) : PageModel
 {
     public bool SignedIn { get; private set; }
 
     public CoupleService.CoupleView? Couple { get; private set; }
 
-    public ExpectationService.ReviewReminder? ExpectationsReminder { get; private set; }
+    public ExpectationReviewService.ReviewReminder? ExpectationsReminder { get; private set; }
 
-    public CheckInService.ThisWeekView? ThisWeek { get; private set; }
+    public ThisWeekView? ThisWeek { get; private set; }
 
     public ReminderService.NextReminderView? NextReminder { get; private set; }
 
@@ -30,7 +30,7 @@ public sealed class IndexModel(CoupleService couples, CheckInService checkIns, E
         if (SignedIn && User.IsInRole(Roles.Partner))
         {
             Couple = await couples.GetActiveAsync(User.GetUserId());
-            ExpectationsReminder = Couple is null ? null : await expectations.GetReviewReminderAsync(User.GetUserId());
+            ExpectationsReminder = Couple is null ? null : await reviews.GetReviewReminderAsync(User.GetUserId());
             ThisWeek = Couple is null ? null : await checkIns.GetThisWeekAsync(User.GetUserId());
             NextReminder = Couple is null ? null : await reminders.GetNextReminderAsync(User.GetUserId());
         }

@@ -144,10 +144,10 @@ public static class PersonalData
             null),
         [typeof(Couple)] = new(
             "couples",
-            async (db, id, ct) => await db.Couples.AsNoTracking().AnyFor(id)
+            async (db, id, ct) => await db.Couples.AsNoTracking().AnyFor(id).SeenBy(id)
                 .Select(c => (object)new
                 {
-                    Partner = c.PartnerAId == id ? c.PartnerB!.DisplayName : c.PartnerA!.DisplayName,
+                    Partner = c.PartnerDisplayName,
                     c.FormedAt,
                     c.ClosedAt,
                     c.TimeZoneId,
@@ -181,7 +181,7 @@ public static class PersonalData
                 .Where(l => l.TherapistId == id || db.Couples.AnyFor(id).Any(c => c.Id == l.CoupleId))
                 .Select(l => (object)new { l.LinkedAt, l.UnlinkedAt }).ToListAsync(ct),
             null,
-            (db, id, now) => db.TherapistLinks.Where(l => l.UnlinkedAt == null && (l.TherapistId == id || db.Couples.AnyFor(id).Any(c => c.Id == l.CoupleId)))
+            (db, id, now) => db.TherapistLinks.Active().Where(l => l.TherapistId == id || db.Couples.AnyFor(id).Any(c => c.Id == l.CoupleId))
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.UnlinkedAt, now)),
             "Ended, not deleted: they frame the couple's access log."),
         [typeof(Consent)] = new(

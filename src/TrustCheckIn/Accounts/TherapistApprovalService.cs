@@ -34,7 +34,7 @@ public sealed class TherapistApprovalService(AppDbContext db, UserManager<AppUse
 
         if (!updated.Succeeded)
         {
-            return new ServiceError("", "That change could not be saved. Please try again.");
+            return ServiceError.Conflict("That change could not be saved. Please try again.");
         }
 
         logger.LogInformation("Administrator {AdministratorId} {Decision} therapist {TherapistId}", administratorId, approve ? "approved" : "rejected", therapistId);

@@ -61,7 +61,7 @@ public sealed record CheckInAnswers(Ratings Ratings, string? WentWell, string? O
         {
             if (Ratings[dimension] is < Ratings.Lowest or > Ratings.Highest)
             {
-                return new ServiceError(dimension.ToString(), $"Please choose a number from 1 to 5 for {dimension.Label().ToLowerInvariant()}.");
+                return ServiceError.Invalid(dimension.ToString(), $"Please choose a number from 1 to 5 for {dimension.Label().ToLowerInvariant()}.");
             }
         }
 
@@ -69,7 +69,7 @@ public sealed record CheckInAnswers(Ratings Ratings, string? WentWell, string? O
         {
             if (text?.Length > TextLength)
             {
-                return new ServiceError(field, $"Please keep this to 2,000 characters or fewer.");
+                return ServiceError.Invalid(field, $"Please keep this to 2,000 characters or fewer.");
             }
         }
 

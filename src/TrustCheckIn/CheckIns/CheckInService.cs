@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustCheckIn.Common;
@@ -11,68 +10,6 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
 {
     public const int HistoryWeeksPerPage = 8;
     public const int EarlierPerPage = 10;
-    public const int TrendLength = 12;
-
-    public enum WeekState
-    {
-        NotStarted,
-        PartnerCheckedIn,
-        WaitingForPartner,
-        BothCheckedIn,
-    }
-
-    public sealed record Answers(int CheckInId, Ratings Ratings, string? WentWell, string? OnMyMind, string? SmallStep, DateTime UpdatedAt);
-
-    public sealed record ThisWeekView(int CoupleId, IsoWeek Week, string PartnerDisplayName, DayOfWeek CheckInDay, Answers? Mine, bool PartnerCheckedIn)
-    {
-        public WeekState State => (Mine is not null, PartnerCheckedIn) switch
-        {
-            (true, true) => WeekState.BothCheckedIn,
-            (true, false) => WeekState.WaitingForPartner,
-            (false, true) => WeekState.PartnerCheckedIn,
-            _ => WeekState.NotStarted,
-        };
-
-        public bool IsSealed => State == WeekState.BothCheckedIn;
-    }
-
-    // Partner is set only once revealed; PartnerCheckedIn alone is all the other sees before that.
-    public sealed record WeekView(
-        int CoupleId,
-        IsoWeek Week,
-        string PartnerDisplayName,
-        bool CoupleIsActive,
-        bool IsOver,
-        Answers? Mine,
-        string? PartnerReplyToMine,
-        bool PartnerCheckedIn,
-        Answers? Partner,
-        string? MyReplyToPartner)
-    {
-        public bool IsSealed => Mine is not null && PartnerCheckedIn;
-
-        public IReadOnlyList<CheckInDimension> Differences =>
-            Mine is not null && Partner is not null ? Mine.Ratings.DifferencesFrom(Partner.Ratings) : [];
-
-        public bool CanReply => CoupleIsActive && Partner is not null;
-    }
-
-    public sealed record HistoryWeek(IsoWeek Week, bool IsCurrent, Ratings? Mine, bool PartnerCheckedIn, Ratings? Partner)
-    {
-        public bool IsQuiet => Mine is null && !PartnerCheckedIn;
-
-        public IReadOnlyList<CheckInDimension> Differences =>
-            Mine is not null && Partner is not null ? Mine.DifferencesFrom(Partner) : [];
-    }
-
-    // Keyset paging on the week key: Older/Newer are the "before" cursors of the neighbouring pages (null Newer = the newest page).
-    public sealed record HistoryPage(int CoupleId, string PartnerDisplayName, IReadOnlyList<HistoryWeek> Weeks, IsoWeek? Older, bool HasNewer, IsoWeek? Newer);
-
-    public sealed record EarlierEntry(IsoWeek Week, Answers Answers);
-
-    public sealed record EarlierCursor(int WeekKey, int CheckInId);
-
-    public sealed record EarlierPage(IReadOnlyList<EarlierEntry> Entries, EarlierCursor? Older);
 
     private sealed record CoupleInfo(int Id, string PartnerId, string PartnerDisplayName, string TimeZoneId, DayOfWeek CheckInDay, DateTime FormedAt, DateTime? ClosedAt)
     {
@@ -125,7 +62,7 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
         {
             return await SaveAnswersAsync(userId, weekKey, answers);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException clash) when (DatabaseErrors.IsUniqueViolation(clash))
         {
             // Another submit of this partner's inserted first (the unique index held): go again as an edit.
             db.ChangeTracker.Clear();
@@ -146,7 +83,7 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
         var week = IsoWeek.Current(time, TimeZoneInfo.FindSystemTimeZoneById(couple.TimeZoneId));
         if (week.Key != weekKey)
         {
-            return new ServiceError("", "A new week began while you were writing. Your answers are still here: send them again to check in for this week.");
+            return ServiceError.RefusedByRule("A new week began while you were writing. Your answers are still here: send them again to check in for this week.");
         }
 
         var rows = await db.CheckIns.Where(c => c.CoupleId == couple.Id && c.WeekKey == week.Key).ToListAsync();
@@ -154,7 +91,7 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
         var partners = rows.SingleOrDefault(c => c.AuthorId != userId);
         if (mine is { IsSealed: true })
         {
-            return new ServiceError("", "You've both checked in, so this week's answers are settled. You can still reply to each other on the week's page.");
+            return ServiceError.RefusedByRule("You've both checked in, so this week's answers are settled. You can still reply to each other on the week's page.");
         }
 
         var now = Now;
@@ -237,17 +174,17 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
         var tidy = text?.Trim() ?? "";
         if (tidy.Length == 0)
         {
-            return new ServiceError("Text", "Please write a few words, or pick one of the suggestions.");
+            return ServiceError.Invalid("Text", "Please write a few words, or pick one of the suggestions.");
         }
 
         if (tidy.Length > CheckInReply.TextLength)
         {
-            return new ServiceError("Text", $"Please keep a reply to {CheckInReply.TextLength} characters or fewer.");
+            return ServiceError.Invalid("Text", $"Please keep a reply to {CheckInReply.TextLength} characters or fewer.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var couple = await db.Couples.ActiveFor(userId)
-            .Select(c => new { c.Id, c.TimeZoneId, PartnerId = c.PartnerAId == userId ? c.PartnerBId : c.PartnerAId })
+        var couple = await db.Couples.ActiveFor(userId).SeenBy(userId)
+            .Select(c => new { c.Id, c.TimeZoneId, c.PartnerId })
             .SingleOrDefaultAsync();
         var target = couple is null
             ? null
@@ -306,7 +243,8 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
             ? []
             : await db.CheckIns.AsNoTracking()
                 .Where(c => c.CoupleId == couple.Id && c.WeekKey >= oldest.Key && c.WeekKey <= newest.Key)
-                .Select(c => new { c.AuthorId, c.WeekKey, Ratings = new Ratings(c.Trust, c.FeelingHeard, c.Connection, c.FollowThrough, c.EmotionalSafety) })
+                .Rows()
+                .Select(r => new { r.AuthorId, r.WeekKey, r.Ratings })
                 .ToListAsync(ct);
 
         var weeks = new List<HistoryWeek>();
@@ -333,7 +271,7 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
     public async Task<EarlierPage> ListEarlierAsync(string userId, EarlierCursor? before, CancellationToken ct = default)
     {
         var query = db.CheckIns.AsNoTracking()
-            .Where(c => c.AuthorId == userId && c.Couple!.ClosedAt != null && (c.Couple.PartnerAId == userId || c.Couple.PartnerBId == userId));
+            .Where(c => c.AuthorId == userId && db.Couples.AnyFor(userId).Any(k => k.Id == c.CoupleId && k.ClosedAt != null));
         if (before is not null)
         {
             query = query.Where(c => c.WeekKey < before.WeekKey || (c.WeekKey == before.WeekKey && c.Id < before.CheckInId));
@@ -343,11 +281,8 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
             .OrderByDescending(c => c.WeekKey)
             .ThenByDescending(c => c.Id)
             .Take(EarlierPerPage + 1)
-            .Select(c => new
-            {
-                c.WeekKey,
-                Answers = new Answers(c.Id, new Ratings(c.Trust, c.FeelingHeard, c.Connection, c.FollowThrough, c.EmotionalSafety), c.WentWell, c.OnMyMind, c.SmallStep, c.UpdatedAt),
-            })
+            .Rows()
+            .Select(r => new { r.WeekKey, Answers = new AnswersView(r.Id, r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep, r.UpdatedAt) })
             .ToListAsync(ct);
         var entries = page.Take(EarlierPerPage).Select(e => new EarlierEntry(IsoWeek.FromKey(e.WeekKey), e.Answers)).ToList();
         var older = page.Count > EarlierPerPage ? new EarlierCursor(entries[^1].Week.Key, entries[^1].Answers.CheckInId) : null;
@@ -357,102 +292,11 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
     public Task<bool> HasEarlierAsync(string userId, CancellationToken ct = default) =>
         db.CheckIns.AnyAsync(c => c.AuthorId == userId && c.Couple!.ClosedAt != null, ct);
 
-    // The actor's own scores always; the partner's only where the reveal rule allows.
-    public async Task<TrendView?> GetTrendAsync(string userId, TrendPeriod period, CancellationToken ct = default)
-    {
-        var couple = await CouplesOf(db.Couples.ActiveFor(userId), userId).SingleOrDefaultAsync(ct);
-        if (couple is null)
-        {
-            return null;
-        }
-
-        var current = IsoWeek.Current(time, couple.Zone);
-        var points = await AggregateAsync(couple.Id, period, current, userId, ct);
-        var buckets = BucketKeys(period, current)
-            .Select(key => new TrendBucket(
-                key,
-                BucketLabel(period, key),
-                points.SingleOrDefault(p => p.BucketKey == key && p.PartnerId == userId)?.Averages,
-                points.SingleOrDefault(p => p.BucketKey == key && p.PartnerId == couple.PartnerId)?.Averages))
-            .ToList();
-        return new TrendView(period, couple.PartnerDisplayName, buckets);
-    }
-
-    // For features that have already checked access (reminders, a consenting therapist's dashboard): only revealed weeks.
-    public async Task<CoupleTrend?> GetCoupleTrendAsync(int coupleId, TrendPeriod period, CancellationToken ct = default)
-    {
-        var timeZoneId = await db.Couples.Where(c => c.Id == coupleId).Select(c => c.TimeZoneId).SingleOrDefaultAsync(ct);
-        if (timeZoneId is null)
-        {
-            return null;
-        }
-
-        var current = IsoWeek.Current(time, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId));
-        var points = await AggregateAsync(coupleId, period, current, null, ct);
-        return new CoupleTrend(coupleId, period, BucketKeys(period, current), points);
-    }
-
-    public static string BucketLabel(TrendPeriod period, int key) => period == TrendPeriod.Weeks
-        ? IsoWeek.FromKey(key).Start.ToString("d MMM", CultureInfo.InvariantCulture)
-        : new DateOnly(key / 100, key % 100, 1).ToString("MMM yyyy", CultureInfo.InvariantCulture);
-
-    private static IReadOnlyList<int> BucketKeys(TrendPeriod period, IsoWeek current) => period == TrendPeriod.Weeks
-        ? Enumerable.Range(0, TrendLength).Select(i => current.AddWeeks(i - (TrendLength - 1)).Key).ToList()
-        : Enumerable.Range(0, TrendLength).Select(i => MonthKeyOf(FirstOfMonth(current.MonthKey).AddMonths(i - (TrendLength - 1)))).ToList();
-
-    private static DateOnly FirstOfMonth(int monthKey) => new(monthKey / 100, monthKey % 100, 1);
-
-    private static int MonthKeyOf(DateOnly date) => (date.Year * 100) + date.Month;
-
-    // Averages come from SQL (GROUP BY partner and bucket): a chart never loads the rows themselves.
-    private async Task<List<TrendPoint>> AggregateAsync(int coupleId, TrendPeriod period, IsoWeek current, string? viewerId, CancellationToken ct)
-    {
-        var keys = BucketKeys(period, current);
-        var firstWeek = period == TrendPeriod.Weeks ? IsoWeek.FromKey(keys[0]) : FirstWeekOfMonth(keys[0]);
-        var (firstKey, currentKey, firstMonth) = (firstWeek.Key, current.Key, keys[0]);
-        var rows = db.CheckIns.AsNoTracking()
-            .Where(c => c.CoupleId == coupleId && c.WeekKey >= firstKey && c.WeekKey <= currentKey)
-            // This week's partner scores count only once sealed: the chart must not reveal them early.
-            .Where(c => c.WeekKey < currentKey || c.SealedAt != null || c.AuthorId == viewerId);
-        var grouped = period == TrendPeriod.Weeks
-            ? rows.GroupBy(c => new { c.AuthorId, Bucket = c.WeekKey })
-            : rows.Where(c => c.MonthKey >= firstMonth).GroupBy(c => new { c.AuthorId, Bucket = c.MonthKey });
-        return await grouped
-            .Select(g => new TrendPoint(
-                g.Key.AuthorId,
-                g.Key.Bucket,
-                new Averages(
-                    g.Average(c => (double)c.Trust),
-                    g.Average(c => (double)c.FeelingHeard),
-                    g.Average(c => (double)c.Connection),
-                    g.Average(c => (double)c.FollowThrough),
-                    g.Average(c => (double)c.EmotionalSafety)),
-                g.Count()))
-            .ToListAsync(ct);
-    }
-
-    private static IsoWeek FirstWeekOfMonth(int monthKey)
-    {
-        var week = IsoWeek.Of(FirstOfMonth(monthKey));
-        return week.MonthKey == monthKey ? week : week.Next;
-    }
-
     private static IQueryable<CoupleInfo> CouplesOf(IQueryable<Couple> couples, string userId) => couples.AsNoTracking()
-        .Select(c => new CoupleInfo(
-            c.Id,
-            c.PartnerAId == userId ? c.PartnerBId : c.PartnerAId,
-            c.PartnerAId == userId ? c.PartnerB!.DisplayName : c.PartnerA!.DisplayName,
-            c.TimeZoneId,
-            c.CheckInDay,
-            c.FormedAt,
-            c.ClosedAt));
+        .SeenBy(userId)
+        .Select(c => new CoupleInfo(c.Id, c.PartnerId, c.PartnerDisplayName, c.TimeZoneId, c.CheckInDay, c.FormedAt, c.ClosedAt));
 
-    private static IQueryable<Answers> AnswersOf(IQueryable<CheckIn> checkIns) => checkIns
-        .Select(c => new Answers(
-            c.Id,
-            new Ratings(c.Trust, c.FeelingHeard, c.Connection, c.FollowThrough, c.EmotionalSafety),
-            c.WentWell,
-            c.OnMyMind,
-            c.SmallStep,
-            c.UpdatedAt));
+    private static IQueryable<AnswersView> AnswersOf(IQueryable<CheckIn> checkIns) => checkIns
+        .Rows()
+        .Select(r => new AnswersView(r.Id, r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep, r.UpdatedAt));
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TrustCheckIn.CheckIns;
 
 public enum TrendPeriod
@@ -27,3 +29,27 @@ public sealed record CoupleTrend(int CoupleId, TrendPeriod Period, IReadOnlyList
 public sealed record TrendBucket(int Key, string Label, Averages? Mine, Averages? Partner);
 
 public sealed record TrendView(TrendPeriod Period, string PartnerDisplayName, IReadOnlyList<TrendBucket> Buckets);
+
+// The buckets a trend chart shows: the last 12 weeks or months, keyed like the check-ins they hold.
+public static class TrendBuckets
+{
+    public const int Length = 12;
+
+    public static string Label(TrendPeriod period, int key) => period == TrendPeriod.Weeks
+        ? IsoWeek.FromKey(key).Start.ToString("d MMM", CultureInfo.InvariantCulture)
+        : new DateOnly(key / 100, key % 100, 1).ToString("MMM yyyy", CultureInfo.InvariantCulture);
+
+    public static IReadOnlyList<int> Keys(TrendPeriod period, IsoWeek current) => period == TrendPeriod.Weeks
+        ? Enumerable.Range(0, Length).Select(i => current.AddWeeks(i - (Length - 1)).Key).ToList()
+        : Enumerable.Range(0, Length).Select(i => MonthKeyOf(FirstOfMonth(current.MonthKey).AddMonths(i - (Length - 1)))).ToList();
+
+    private static DateOnly FirstOfMonth(int monthKey) => new(monthKey / 100, monthKey % 100, 1);
+
+    private static int MonthKeyOf(DateOnly date) => (date.Year * 100) + date.Month;
+
+    public static IsoWeek FirstWeekOfMonth(int monthKey)
+    {
+        var week = IsoWeek.Of(FirstOfMonth(monthKey));
+        return week.MonthKey == monthKey ? week : week.Next;
+    }
+}

@@ -9,4 +9,35 @@ public static class CoupleQueries
     // Active or closed: former partners keep read access to what they wrote.
     public static IQueryable<Couple> AnyFor(this IQueryable<Couple> couples, string userId) =>
         couples.Where(c => c.PartnerAId == userId || c.PartnerBId == userId);
+
+    // The couple as one of its partners sees it: the "partner A or B" choice is made here and nowhere else.
+    public static IQueryable<CoupleSeenBy> SeenBy(this IQueryable<Couple> couples, string userId) =>
+        couples.Select(c => new CoupleSeenBy
+        {
+            Id = c.Id,
+            PartnerId = c.PartnerAId == userId ? c.PartnerBId : c.PartnerAId,
+            PartnerDisplayName = c.PartnerAId == userId ? c.PartnerB!.DisplayName : c.PartnerA!.DisplayName,
+            TimeZoneId = c.TimeZoneId,
+            CheckInDay = c.CheckInDay,
+            FormedAt = c.FormedAt,
+            ClosedAt = c.ClosedAt,
+        });
+}
+
+// Settable members, not a positional record: EF Core reads only the columns a later Select uses.
+public sealed class CoupleSeenBy
+{
+    public int Id { get; init; }
+
+    public string PartnerId { get; init; } = "";
+
+    public string PartnerDisplayName { get; init; } = "";
+
+    public string TimeZoneId { get; init; } = "";
+
+    public DayOfWeek CheckInDay { get; init; }
+
+    public DateTime FormedAt { get; init; }
+
+    public DateTime? ClosedAt { get; init; }
 }

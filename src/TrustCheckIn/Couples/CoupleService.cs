@@ -7,7 +7,7 @@ using TrustCheckIn.Therapy;
 
 namespace TrustCheckIn.Couples;
 
-public sealed class CoupleService(AppDbContext db, TherapyService therapy, TimeProvider time, ILogger<CoupleService> logger)
+public sealed class CoupleService(AppDbContext db, PartnerConsentService therapy, TimeProvider time, ILogger<CoupleService> logger)
 {
     public sealed record CoupleView(int Id, string PartnerId, string PartnerDisplayName, string TimeZoneId, DayOfWeek CheckInDay, DateTime FormedAt)
     {
@@ -23,13 +23,8 @@ public sealed class CoupleService(AppDbContext db, TherapyService therapy, TimeP
     public Task<CoupleView?> GetActiveAsync(string userId, CancellationToken ct = default) =>
         db.Couples.AsNoTracking()
             .ActiveFor(userId)
-            .Select(c => new CoupleView(
-                c.Id,
-                c.PartnerAId == userId ? c.PartnerBId : c.PartnerAId,
-                c.PartnerAId == userId ? c.PartnerB!.DisplayName : c.PartnerA!.DisplayName,
-                c.TimeZoneId,
-                c.CheckInDay,
-                c.FormedAt))
+            .SeenBy(userId)
+            .Select(c => new CoupleView(c.Id, c.PartnerId, c.PartnerDisplayName, c.TimeZoneId, c.CheckInDay, c.FormedAt))
             .SingleOrDefaultAsync(ct);
 
     // Active or closed: used to tell "your couple ended" from "you never had one".
@@ -50,13 +45,13 @@ public sealed class CoupleService(AppDbContext db, TherapyService therapy, TimeP
     {
         if (!CheckInSchedule.IsKnownTimeZone(schedule.TimeZoneId))
         {
-            return new ServiceError("TimeZoneId", "Please choose a time zone from the list.");
+            return ServiceError.Invalid("TimeZoneId", "Please choose a time zone from the list.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (await db.Couples.ActiveFor(userId).AnyAsync())
         {
-            return new ServiceError("", "You're already in a couple, so there is no one left to invite.");
+            return ServiceError.RefusedByRule("You're already in a couple, so there is no one left to invite.");
         }
 
         var now = Now;
@@ -105,6 +100,11 @@ public sealed class CoupleService(AppDbContext db, TherapyService therapy, TimeP
         // BEGIN IMMEDIATE on SQLite: two acceptances are checked and written one after the other.
         await using var transaction = await db.Database.BeginTransactionAsync();
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Code == normalised);
+        if (invitation is null)
+        {
+            return ServiceError.Invalid("Code", "We couldn't find an invitation with that code. Please check it with your partner.");
+        }
+
         var now = Now;
         var refusal = await RefusalAsync(invitation, userId, now);
         if (refusal is not null)
@@ -112,7 +112,7 @@ public sealed class CoupleService(AppDbContext db, TherapyService therapy, TimeP
             return refusal;
         }
 
-        var couple = invitation!.Accept(userId, now);
+        var couple = invitation.Accept(userId, now);
         var othersOpen = await db.Invitations
             .Where(i => (i.InviterId == userId || i.InviterId == invitation.InviterId) && i.Id != invitation.Id
                 && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
@@ -121,45 +121,41 @@ public sealed class CoupleService(AppDbContext db, TherapyService therapy, TimeP
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         logger.LogInformation("User {UserId} accepted invitation {InvitationId}, forming couple {CoupleId}", userId, invitation.Id, couple.Id);
-        return (await GetActiveAsync(userId))!;
+        var formed = await GetActiveAsync(userId);
+        return formed is null ? ServiceError.NotFound("couple") : formed;
     }
 
-    private async Task<ServiceError?> RefusalAsync(Invitation? invitation, string userId, DateTime now)
+    private async Task<ServiceError?> RefusalAsync(Invitation invitation, string userId, DateTime now)
     {
-        if (invitation is null)
-        {
-            return new ServiceError("Code", "We couldn't find an invitation with that code. Please check it with your partner.");
-        }
-
         if (invitation.InviterId == userId)
         {
-            return new ServiceError("Code", "This is your own invitation. Share the code or link with your partner so they can join you.");
+            return ServiceError.Invalid("Code", "This is your own invitation. Share the code or link with your partner so they can join you.");
         }
 
         var state = invitation.StateAt(now);
         if (state == InvitationState.Used)
         {
-            return new ServiceError("Code", "This invitation has already been used.");
+            return ServiceError.Invalid("Code", "This invitation has already been used.");
         }
 
         // Checked before "withdrawn": forming a couple withdraws the inviter's other invitations.
         if (await db.Couples.ActiveFor(invitation.InviterId).AnyAsync())
         {
-            return new ServiceError("Code", "The person who made this invitation is now in a couple, so it can no longer be used.");
+            return ServiceError.Invalid("Code", "The person who made this invitation is now in a couple, so it can no longer be used.");
         }
 
         if (state == InvitationState.Expired)
         {
-            return new ServiceError("Code", "This invitation has expired. Ask your partner to create a new one.");
+            return ServiceError.Invalid("Code", "This invitation has expired. Ask your partner to create a new one.");
         }
 
         if (state == InvitationState.Revoked)
         {
-            return new ServiceError("Code", "This invitation was withdrawn. Ask your partner for a new one.");
+            return ServiceError.Invalid("Code", "This invitation was withdrawn. Ask your partner for a new one.");
         }
 
         return await db.Couples.ActiveFor(userId).AnyAsync()
-            ? new ServiceError("", "You're already in a couple. To join someone else, leave your current couple first.")
+            ? ServiceError.RefusedByRule("You're already in a couple. To join someone else, leave your current couple first.")
             : null;
     }
 
@@ -167,7 +163,7 @@ public sealed class CoupleService(AppDbContext db, TherapyService therapy, TimeP
     {
         if (!CheckInSchedule.IsKnownTimeZone(schedule.TimeZoneId))
         {
-            return new ServiceError("TimeZoneId", "Please choose a time zone from the list.");
+            return ServiceError.Invalid("TimeZoneId", "Please choose a time zone from the list.");
         }
 
         var couple = await db.Couples.ActiveFor(userId).SingleOrDefaultAsync();
@@ -181,7 +177,7 @@ public sealed class CoupleService(AppDbContext db, TherapyService therapy, TimeP
         if (schedule.TimeZoneId != couple.TimeZoneId
             && await db.CheckIns.AnyAsync(c => c.CoupleId == couple.Id && c.SealedAt == null && c.WeekKey >= thisWeek))
         {
-            return new ServiceError("TimeZoneId", "The time zone can change once this week's check-ins are both in, or when the week is over. The day can change now.");
+            return ServiceError.Invalid("TimeZoneId", "The time zone can change once this week's check-ins are both in, or when the week is over. The day can change now.");
         }
 
         couple.ChangeSchedule(schedule);

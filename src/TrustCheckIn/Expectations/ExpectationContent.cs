@@ -30,36 +30,36 @@ public sealed record ExpectationContent(string Need, string Action, ExpectationF
     {
         if (string.IsNullOrWhiteSpace(Need))
         {
-            return new ServiceError(nameof(Need), "Please write the need this row is about.");
+            return ServiceError.Invalid(nameof(Need), "Please write the need this row is about.");
         }
 
         if (Need.Trim().Length > NeedLength)
         {
-            return new ServiceError(nameof(Need), $"Please keep the need to {NeedLength} characters.");
+            return ServiceError.Invalid(nameof(Need), $"Please keep the need to {NeedLength} characters.");
         }
 
         if (string.IsNullOrWhiteSpace(Action))
         {
-            return new ServiceError(nameof(Action), "Please write the action that builds trust.");
+            return ServiceError.Invalid(nameof(Action), "Please write the action that builds trust.");
         }
 
         if (Action.Trim().Length > ActionLength)
         {
-            return new ServiceError(nameof(Action), $"Please keep the action to {ActionLength} characters.");
+            return ServiceError.Invalid(nameof(Action), $"Please keep the action to {ActionLength} characters.");
         }
 
         if (!Enum.IsDefined(Frequency))
         {
-            return new ServiceError(nameof(Frequency), "Please choose how often.");
+            return ServiceError.Invalid(nameof(Frequency), "Please choose how often.");
         }
 
         if (Frequency == ExpectationFrequency.Custom && string.IsNullOrWhiteSpace(CustomFrequency))
         {
-            return new ServiceError(nameof(CustomFrequency), "Please say how often in your own words, or choose daily, weekly or monthly.");
+            return ServiceError.Invalid(nameof(CustomFrequency), "Please say how often in your own words, or choose daily, weekly or monthly.");
         }
 
         return Frequency == ExpectationFrequency.Custom && CustomFrequency!.Trim().Length > CustomFrequencyLength
-            ? new ServiceError(nameof(CustomFrequency), $"Please keep how often to {CustomFrequencyLength} characters.")
+            ? ServiceError.Invalid(nameof(CustomFrequency), $"Please keep how often to {CustomFrequencyLength} characters.")
             : null;
     }
 }

@@ -32,6 +32,13 @@ public sealed class ExpectationRevision
 
     public string? BeforeNeed { get; private set; }
 
+    // Null before an addition and after a removal.
+    public ExpectationContent? ContentBefore() =>
+        BeforeNeed is null ? null : new(BeforeNeed, BeforeAction ?? "", BeforeFrequency ?? ExpectationFrequency.Custom, BeforeCustomFrequency);
+
+    public ExpectationContent? ContentAfter() =>
+        AfterNeed is null ? null : new(AfterNeed, AfterAction ?? "", AfterFrequency ?? ExpectationFrequency.Custom, AfterCustomFrequency);
+
     public string? BeforeAction { get; private set; }
 
     public ExpectationFrequency? BeforeFrequency { get; private set; }

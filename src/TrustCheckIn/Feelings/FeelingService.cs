@@ -138,7 +138,7 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
         var coupleId = await db.Couples.ActiveFor(userId).Select(c => (int?)c.Id).SingleOrDefaultAsync();
         if (coupleId is null)
         {
-            return new ServiceError("", "You can write statements for your partner once the two of you are paired.");
+            return ServiceError.RefusedByRule("You can write statements for your partner once the two of you are paired.");
         }
 
         var statement = new FeelingStatement(coupleId.Value, userId, words, Now);
@@ -153,12 +153,12 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
         {
             if (statement.AuthorId != userId)
             {
-                return ServiceError.NotFound("draft");
+                return NotTheirs("draft");
             }
 
             if (statement.State != FeelingState.Draft)
             {
-                return new ServiceError("", "This statement has been shared, so it can't be changed any more. Your words are still here to copy.");
+                return ServiceError.RefusedByRule("This statement has been shared, so it can't be changed any more. Your words are still here to copy.");
             }
 
             if (FeelingWords.Validate(words) is { } invalid)
@@ -175,7 +175,7 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
         {
             if (!IsOwnDraft(statement, userId))
             {
-                return ServiceError.NotFound("draft");
+                return NotTheirs("draft");
             }
 
             db.FeelingStatements.Remove(statement);
@@ -187,12 +187,12 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
         {
             if (statement.AuthorId != userId)
             {
-                return ServiceError.NotFound("statement");
+                return NotTheirs("statement");
             }
 
             if (statement.State != FeelingState.Draft)
             {
-                return new ServiceError("", "This statement is already shared with your partner.");
+                return ServiceError.RefusedByRule("This statement is already shared with your partner.");
             }
 
             statement.Share(Now);
@@ -204,17 +204,17 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
         {
             if (statement.AuthorId != userId)
             {
-                return ServiceError.NotFound("statement");
+                return NotTheirs("statement");
             }
 
             if (statement.State == FeelingState.Draft)
             {
-                return new ServiceError("", "This statement is already a private draft.");
+                return ServiceError.RefusedByRule("This statement is already a private draft.");
             }
 
             if (!statement.CanWithdraw)
             {
-                return new ServiceError("", statement.State == FeelingState.Acknowledged
+                return ServiceError.RefusedByRule(statement.State == FeelingState.Acknowledged
                     ? "Your partner has already answered this, so it stays shared between you."
                     : "You've already talked this through together, so it stays shared between you.");
             }
@@ -228,17 +228,17 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
         {
             if (statement.AuthorId == userId || statement.State == FeelingState.Draft)
             {
-                return ServiceError.NotFound("statement");
+                return NotTheirs("statement");
             }
 
             if (statement.State == FeelingState.Acknowledged)
             {
-                return new ServiceError("", "You've already let your partner know you hear this.");
+                return ServiceError.RefusedByRule("You've already let your partner know you hear this.");
             }
 
             if ((reply?.Trim().Length ?? 0) > FeelingStatement.ReplyLength)
             {
-                return new ServiceError("Reply", $"Please keep your reply to {FeelingStatement.ReplyLength} characters.");
+                return ServiceError.Invalid("Reply", $"Please keep your reply to {FeelingStatement.ReplyLength} characters.");
             }
 
             statement.Acknowledge(userId, reply, Now);
@@ -250,12 +250,12 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
         {
             if (statement.State == FeelingState.Draft)
             {
-                return new ServiceError("", "Share this statement first; then you can talk it through together.");
+                return ServiceError.RefusedByRule("Share this statement first; then you can talk it through together.");
             }
 
             if (statement.TalkedAboutAt is not null)
             {
-                return new ServiceError("", "This is already marked as talked about.");
+                return ServiceError.RefusedByRule("This is already marked as talked about.");
             }
 
             statement.MarkTalkedAbout(userId, Now);
@@ -268,6 +268,9 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
         join statement in db.FeelingStatements on couple.Id equals statement.CoupleId
         where statement.AuthorId == userId || (statement.SharedAt != null && couple.ClosedAt == null)
         select statement;
+
+    // The statement is one this person can read, but the step is not theirs: said on the page, where a 404 would hide it.
+    private static ServiceError NotTheirs(string what) => ServiceError.RefusedByRule($"We couldn't find that {what}.");
 
     private static bool IsOwnDraft(FeelingStatement statement, string userId) =>
         statement.AuthorId == userId && statement.State == FeelingState.Draft;
@@ -282,7 +285,7 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
 
         if (!await db.Couples.ActiveFor(userId).AnyAsync(c => c.Id == statement.CoupleId))
         {
-            return new ServiceError("", "This couple has ended, so its statements can be read but no longer changed.");
+            return ServiceError.RefusedByRule("This couple has ended, so its statements can be read but no longer changed.");
         }
 
         if (change(statement) is { } refusal)
@@ -296,7 +299,7 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new ServiceError("", "Something changed on this statement just now. Please have another look.");
+            return ServiceError.Conflict("Something changed on this statement just now. Please have another look.");
         }
 
         logger.LogInformation("User {UserId} {Action} feeling statement {StatementId}", userId, action, id);

@@ -4,6 +4,12 @@ namespace TrustCheckIn.Feelings;
 
 public sealed record FeelingWords(string Feeling, string Situation, string? Need)
 {
+    // The compose form's field for a word of the person's own, beside the list of feelings.
+    public const string OwnFeelingField = "OwnFeeling";
+
+    // The feeling is the person's own word, not one from the list: a problem with it belongs to that field.
+    public bool OwnWord { get; init; }
+
     public string Sentence => Compose(Feeling, Situation, Need);
 
     // People often type the lead-in the labels already give ("when …", "I'd like …"): it is not repeated.
@@ -17,30 +23,38 @@ public sealed record FeelingWords(string Feeling, string Situation, string? Need
 
     public static ServiceError? Validate(FeelingWords words)
     {
-        var feeling = words.Feeling?.Trim() ?? "";
-        if (feeling.Length == 0)
+        if (ValidateFeeling(words) is { } feelingProblem)
         {
-            return new ServiceError(nameof(Feeling), "Please choose a feeling, or write your own word.");
-        }
-
-        if (feeling.Length > FeelingStatement.FeelingLength || !feeling.All(c => char.IsLetter(c) || c is ' ' or '-' or '\'' or '\u2019'))
-        {
-            return new ServiceError(nameof(Feeling), $"Please use a word or two for the feeling (letters only, up to {FeelingStatement.FeelingLength}), like \"left out\".");
+            return feelingProblem;
         }
 
         var situation = words.Situation?.Trim() ?? "";
         if (situation.Length == 0)
         {
-            return new ServiceError(nameof(Situation), "Please describe the moment: when does this feeling come up?");
+            return ServiceError.Invalid(nameof(Situation), "Please describe the moment: when does this feeling come up?");
         }
 
         if (situation.Length > FeelingStatement.SituationLength)
         {
-            return new ServiceError(nameof(Situation), $"Please keep the moment to {FeelingStatement.SituationLength} characters.");
+            return ServiceError.Invalid(nameof(Situation), $"Please keep the moment to {FeelingStatement.SituationLength} characters.");
         }
 
         return (words.Need?.Trim().Length ?? 0) > FeelingStatement.NeedLength
-            ? new ServiceError(nameof(Need), $"Please keep what you'd like to {FeelingStatement.NeedLength} characters.")
+            ? ServiceError.Invalid(nameof(Need), $"Please keep what you'd like to {FeelingStatement.NeedLength} characters.")
+            : null;
+    }
+
+    public static ServiceError? ValidateFeeling(FeelingWords words)
+    {
+        var field = words.OwnWord ? OwnFeelingField : nameof(Feeling);
+        var feeling = words.Feeling?.Trim() ?? "";
+        if (feeling.Length == 0)
+        {
+            return ServiceError.Invalid(field, "Please choose a feeling, or write your own word.");
+        }
+
+        return feeling.Length > FeelingStatement.FeelingLength || !feeling.All(c => char.IsLetter(c) || c is ' ' or '-' or '\'' or '\u2019')
+            ? ServiceError.Invalid(field, $"Please use a word or two for the feeling (letters only, up to {FeelingStatement.FeelingLength}), like \"left out\".")
             : null;
     }
 

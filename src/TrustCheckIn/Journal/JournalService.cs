@@ -135,12 +135,12 @@ public sealed class JournalService(AppDbContext db, TimeProvider time, ILogger<J
     {
         if (input.Prompt is { } prompt && !Enum.IsDefined(prompt))
         {
-            return new ServiceError("Prompt", "Please choose one of the prompts, or none.");
+            return ServiceError.Invalid("Prompt", "Please choose one of the prompts, or none.");
         }
 
         var length = Normalise(input.Text).Length;
-        return length == 0 ? new ServiceError("Text", "Please write something first. A sentence is plenty.")
-            : length > JournalEntry.TextLength ? new ServiceError("Text", $"An entry can be up to {JournalEntry.TextLength:N0} characters. Yours is {length:N0}.")
+        return length == 0 ? ServiceError.Invalid("Text", "Please write something first. A sentence is plenty.")
+            : length > JournalEntry.TextLength ? ServiceError.Invalid("Text", $"An entry can be up to {JournalEntry.TextLength:N0} characters. Yours is {length:N0}.")
             : null;
     }
 
@@ -158,18 +158,18 @@ public sealed class JournalService(AppDbContext db, TimeProvider time, ILogger<J
         var values = SelfTrustChecklist.Lines(coreValues?.ReplaceLineEndings("\n"));
         if (values.Count > SelfTrustChecklist.MaxValues)
         {
-            return new ServiceError("CoreValues", $"Keep it to your {SelfTrustChecklist.MaxValues} most important values, one per line. You have {values.Count}.");
+            return ServiceError.Invalid("CoreValues", $"Keep it to your {SelfTrustChecklist.MaxValues} most important values, one per line. You have {values.Count}.");
         }
 
         if (values.FirstOrDefault(v => v.Length > SelfTrustChecklist.ValueLength) is { } tooLong)
         {
-            return new ServiceError("CoreValues", $"Each value can be up to {SelfTrustChecklist.ValueLength} characters, one per line. \"{tooLong[..20]}…\" is longer.");
+            return ServiceError.Invalid("CoreValues", $"Each value can be up to {SelfTrustChecklist.ValueLength} characters, one per line. \"{tooLong[..20]}…\" is longer.");
         }
 
         var normalisedBoundaries = (boundaries ?? "").ReplaceLineEndings("\n").Trim();
         if (normalisedBoundaries.Length > SelfTrustChecklist.BoundariesLength)
         {
-            return new ServiceError("Boundaries", $"Your boundaries can be up to {SelfTrustChecklist.BoundariesLength:N0} characters. They are {normalisedBoundaries.Length:N0}.");
+            return ServiceError.Invalid("Boundaries", $"Your boundaries can be up to {SelfTrustChecklist.BoundariesLength:N0} characters. They are {normalisedBoundaries.Length:N0}.");
         }
 
         var checklist = await db.SelfTrustChecklists.SingleOrDefaultAsync(c => c.AuthorId == authorId);

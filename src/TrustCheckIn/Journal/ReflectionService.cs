@@ -79,13 +79,13 @@ public sealed class ReflectionService(AppDbContext db, TimeProvider time, ILogge
     {
         if (!input.Ratings.AreAllFrequencies)
         {
-            return new ServiceError("", "Please choose how often for each pattern, from never to very often.");
+            return ServiceError.InvalidForm("Please choose how often for each pattern, from never to very often.");
         }
 
         var note = input.Note?.ReplaceLineEndings("\n").Trim();
         if (note?.Length > TrustPatternReflection.NoteLength)
         {
-            return new ServiceError("Note", $"A note can be up to {TrustPatternReflection.NoteLength:N0} characters. Yours is {note.Length:N0}.");
+            return ServiceError.Invalid("Note", $"A note can be up to {TrustPatternReflection.NoteLength:N0} characters. Yours is {note.Length:N0}.");
         }
 
         var month = ThisMonth;

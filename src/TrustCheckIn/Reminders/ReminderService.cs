@@ -45,7 +45,7 @@ public sealed class ReminderService(AppDbContext db, TimeProvider time, Unsubscr
     {
         if (!Enum.IsDefined(settings.CheckInDay))
         {
-            return new ServiceError(nameof(ReminderSettings.CheckInDay), "Please choose a day of the week.");
+            return ServiceError.Invalid(nameof(ReminderSettings.CheckInDay), "Please choose a day of the week.");
         }
 
         if (await CoupleOfAsync(userId, default) is null)

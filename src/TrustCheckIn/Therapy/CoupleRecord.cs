@@ -5,7 +5,7 @@ namespace TrustCheckIn.Therapy;
 
 // What a therapist may read of one couple right now: only the consented scopes, from each partner's start date.
 public sealed record CoupleRecord(
-    TherapistService.CoupleAccess Access,
+    CoupleAccess Access,
     DateOnly? From,
     DateOnly? To,
     IReadOnlyList<CoupleRecord.CheckInEntry> CheckIns,

@@ -40,8 +40,8 @@ public sealed class CheckInHistoryPageTests(TestApp app) : IClassFixture<TestApp
 
         var svg = weeks.Document.QuerySelector("#trend-Trust svg, figure svg")!;
         var description = weeks.Document.QuerySelector("#trend-Trust-desc")!.TextContent;
-        var thisWeekLabel = CheckInService.BucketLabel(TrendPeriod.Weeks, firstWeek.AddWeeks(10).Key);
-        var quietWeekLabel = CheckInService.BucketLabel(TrendPeriod.Weeks, firstWeek.AddWeeks(9).Key);
+        var thisWeekLabel = TrendBuckets.Label(TrendPeriod.Weeks, firstWeek.AddWeeks(10).Key);
+        var quietWeekLabel = TrendBuckets.Label(TrendPeriod.Weeks, firstWeek.AddWeeks(9).Key);
         Assert.Equal(5, weeks.Document.QuerySelectorAll("svg[role='img']").Length);
         Assert.Equal("Trust, last 12 weeks", svg.QuerySelector("title")!.TextContent);
         Assert.Equal("trend-Trust-title trend-Trust-desc", svg.GetAttribute("aria-labelledby"));

@@ -14,13 +14,10 @@ public static class CheckInSeeding
     public static CheckInAnswers Answers(int trust = 4, int heard = 4, int connection = 4, int followThrough = 4, int safety = 4, string? wentWell = null, string? onMyMind = null, string? smallStep = null) =>
         new(new Ratings(trust, heard, connection, followThrough, safety), wentWell, onMyMind, smallStep);
 
-    public static async Task<T> WithCheckInsAsync<T>(this TestApp app, FakeTimeProvider clock, Func<CheckInService, Task<T>> action)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await action(ActivatorUtilities.CreateInstance<CheckInService>(scope.ServiceProvider, clock));
-    }
+    public static Task<T> WithCheckInsAsync<T>(this TestApp app, FakeTimeProvider clock, Func<CheckInService, Task<T>> action) =>
+        app.WithServiceAsync(clock, action);
 
-    public static async Task<Result<CheckInService.WeekState>> SubmitThisWeekAsync(this TestApp app, FakeTimeProvider clock, TestUser user, CheckInAnswers answers) =>
+    public static async Task<Result<WeekState>> SubmitThisWeekAsync(this TestApp app, FakeTimeProvider clock, TestUser user, CheckInAnswers answers) =>
         await app.WithCheckInsAsync(clock, async service =>
         {
             var week = await service.GetThisWeekAsync(user.Id) ?? throw new InvalidOperationException("No active couple in arrange.");
@@ -32,12 +29,6 @@ public static class CheckInSeeding
 
     public static async Task ChangeTimeZoneAsync(this TestApp app, TestUser user, string timeZoneId) =>
         await app.WithServiceAsync<Result, CoupleService>(c => c.ChangeScheduleAsync(user.Id, new CheckInSchedule(timeZoneId, DayOfWeek.Sunday)));
-
-    public static async Task<T> WithDbAsync<T>(this TestApp app, Func<AppDbContext, Task<T>> action)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
 
     public static FakeTimeProvider ClockFromApp(this TestApp app) => new(app.Clock.GetUtcNow());
 }

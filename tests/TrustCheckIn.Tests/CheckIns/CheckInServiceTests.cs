@@ -37,7 +37,7 @@ public sealed class CheckInServiceTests(TestApp app) : IClassFixture<TestApp>
         var second = await app.SubmitThisWeekAsync(clock, a, Answers(trust: 3, wentWell: "second thoughts"));
         var rows = await app.WithDbAsync(db => db.CheckIns.Where(c => c.AuthorId == a.Id).ToListAsync());
 
-        Assert.Equal(CheckInService.WeekState.WaitingForPartner, second.Value);
+        Assert.Equal(WeekState.WaitingForPartner, second.Value);
         var row = Assert.Single(rows);
         Assert.Equal(3, row.Trust);
         Assert.Equal("second thoughts", row.WentWell);
@@ -105,7 +105,7 @@ public sealed class CheckInServiceTests(TestApp app) : IClassFixture<TestApp>
 
         Assert.True(bBefore!.PartnerCheckedIn);
         Assert.Null(bBefore.Partner);
-        Assert.Equal(CheckInService.WeekState.PartnerCheckedIn, bThisWeek!.State);
+        Assert.Equal(WeekState.PartnerCheckedIn, bThisWeek!.State);
         Assert.False(aBefore!.PartnerCheckedIn);
         Assert.Null(aBefore.Partner);
         Assert.Equal("a private worry", bAfter!.Partner?.OnMyMind);
@@ -158,7 +158,7 @@ public sealed class CheckInServiceTests(TestApp app) : IClassFixture<TestApp>
         var editByB = await app.SubmitThisWeekAsync(clock, b, Answers(trust: 1));
         var rows = await app.WithDbAsync(db => db.CheckIns.Where(c => c.AuthorId == a.Id || c.AuthorId == b.Id).ToListAsync());
 
-        Assert.Equal(CheckInService.WeekState.BothCheckedIn, second.Value);
+        Assert.Equal(WeekState.BothCheckedIn, second.Value);
         Assert.Contains("settled", editByA.Error?.Message, StringComparison.Ordinal);
         Assert.Contains("settled", editByB.Error?.Message, StringComparison.Ordinal);
         Assert.All(rows, r => Assert.NotNull(r.SealedAt));
@@ -217,10 +217,10 @@ public sealed class CheckInServiceTests(TestApp app) : IClassFixture<TestApp>
         }
 
         await app.SubmitThisWeekAsync(clock, a, Answers(trust: 1));
-        var months = await app.WithCheckInsAsync(clock, s => s.GetTrendAsync(a.Id, TrendPeriod.Months));
-        var weeks = await app.WithCheckInsAsync(clock, s => s.GetTrendAsync(a.Id, TrendPeriod.Weeks));
-        var bWeeks = await app.WithCheckInsAsync(clock, s => s.GetTrendAsync(b.Id, TrendPeriod.Weeks));
-        var forTherapist = await app.WithCheckInsAsync(clock, s => s.GetCoupleTrendAsync(coupleId, TrendPeriod.Months));
+        var months = await app.WithServiceAsync(clock, (CheckInTrendService s) => s.GetTrendAsync(a.Id, TrendPeriod.Months));
+        var weeks = await app.WithServiceAsync(clock, (CheckInTrendService s) => s.GetTrendAsync(a.Id, TrendPeriod.Weeks));
+        var bWeeks = await app.WithServiceAsync(clock, (CheckInTrendService s) => s.GetTrendAsync(b.Id, TrendPeriod.Weeks));
+        var forTherapist = await app.WithServiceAsync(clock, (CheckInTrendService s) => s.GetCoupleTrendAsync(coupleId, TrendPeriod.Months));
 
         var february = months!.Buckets.Single(m => m.Key == 202702);
         var march = months.Buckets.Single(m => m.Key == 202703);

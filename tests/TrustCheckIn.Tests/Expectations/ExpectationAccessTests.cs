@@ -61,8 +61,8 @@ public sealed class ExpectationAccessTests(TestApp app) : IClassFixture<TestApp>
         Assert.Empty(failures);
         Assert.All(routes, r => Assert.Contains(r, KnownRoutes));
         Assert.Equal(["Need with " + Canary], (await ServiceAsync(s => s.GetTableAsync(b.Id)))!.Rows.Select(r => r.Need));
-        Assert.Single((await ServiceAsync(s => s.GetRowAsync(b.Id, keep)))!.Recent, f => f.NoticedAt is null);
-        Assert.Equal(1, await WithDbAsync(db => db.Expectations.CountAsync(e => e.Id == gone && e.RemovedAt != null)));
+        Assert.Single((await app.WithServiceAsync((FollowThroughService s) => s.GetRowAsync(b.Id, keep)))!.Recent, f => f.NoticedAt is null);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Expectations.CountAsync(e => e.Id == gone && e.RemovedAt != null)));
     }
 
     [Fact]
@@ -112,8 +112,8 @@ public sealed class ExpectationAccessTests(TestApp app) : IClassFixture<TestApp>
         var keep = (await ServiceAsync(s => s.AddAsync(a.Id, new ExpectationContent("Need with " + Canary, "Action with " + Canary, ExpectationFrequency.Daily, null)))).Value;
         var gone = (await ServiceAsync(s => s.AddAsync(b.Id, new ExpectationContent("Removed need", "Removed action", ExpectationFrequency.Monthly, null)))).Value;
         await ServiceAsync(s => s.RemoveAsync(b.Id, gone));
-        await ServiceAsync(s => s.RecordFollowThroughAsync(a.Id, keep, "Note with " + Canary));
-        var followThrough = (await ServiceAsync(s => s.GetRowAsync(a.Id, keep)))!.Recent.Single().Id;
+        await app.WithServiceAsync((FollowThroughService s) => s.RecordFollowThroughAsync(a.Id, keep, "Note with " + Canary));
+        var followThrough = (await app.WithServiceAsync((FollowThroughService s) => s.GetRowAsync(a.Id, keep)))!.Recent.Single().Id;
         return (keep, gone, followThrough);
     }
 
@@ -127,10 +127,4 @@ public sealed class ExpectationAccessTests(TestApp app) : IClassFixture<TestApp>
     }
 
     private Task<T> ServiceAsync<T>(Func<ExpectationService, Task<T>> action) => app.WithServiceAsync(action);
-
-    private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
 }

@@ -44,13 +44,7 @@ public sealed class ExpectationPagesTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task TheSecondSaveShowsBothVersionsAndKeepsWhatWasTyped()
     {
-        var (a, b) = await app.CreateCoupleAsync("Ana", "Ben");
-        var aBrowser = await app.SignInAsync(a);
-        var bBrowser = await app.SignInAsync(b);
-        await aBrowser.SubmitAndReadAsync(await aBrowser.GetPageAsync("/Expectations"), "#starter-start-form");
-        var editUrl = (await aBrowser.GetPageAsync("/Expectations")).Document.QuerySelector("#expectations a[href^='/Expectations/Edit/']")!.GetAttribute("href")!;
-        var aEdit = await aBrowser.GetPageAsync(editUrl);
-        var bEdit = await bBrowser.GetPageAsync(editUrl);
+        var (aBrowser, bBrowser, aEdit, bEdit) = await app.BothEditingOneRowAsync();
 
         await aBrowser.SubmitAndReadAsync(aEdit, "#edit-form", new() { ["Input.Action"] = "Plans shared over breakfast, as Ana wrote" });
         var conflict = await bBrowser.SubmitAndReadAsync(bEdit, "#edit-form", new() { ["Input.Action"] = "Plans shared by message, as Ben wrote" });

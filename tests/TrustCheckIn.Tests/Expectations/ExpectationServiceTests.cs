@@ -27,7 +27,7 @@ public sealed class ExpectationServiceTests(TestApp app) : IClassFixture<TestApp
         await WithAsync(s => s.EditAsync(b.Id, first, edited, expectedVersion: 1));
         await WithAsync(s => s.MoveAsync(a.Id, second, up: true));
         await WithAsync(s => s.RemoveAsync(b.Id, first));
-        var revisions = await WithDbAsync(db => db.ExpectationRevisions.AsNoTracking()
+        var revisions = await app.WithDbAsync(db => db.ExpectationRevisions.AsNoTracking()
             .Where(r => r.ExpectationId == first || r.ExpectationId == second).OrderBy(r => r.Id).ToListAsync());
 
         Assert.Equal([RevisionKind.Added, RevisionKind.Added, RevisionKind.Edited, RevisionKind.MovedUp, RevisionKind.Removed], revisions.Select(r => r.Kind));
@@ -118,10 +118,10 @@ public sealed class ExpectationServiceTests(TestApp app) : IClassFixture<TestApp
         var (a, b) = await app.CreateCoupleAsync();
         await WithAsync(s => s.AddAsync(a.Id, Plans));
 
-        var firstStep = await WithAsync(s => s.ConfirmReviewAsync(a.Id));
-        var sameAgain = await WithAsync(s => s.ConfirmReviewAsync(a.Id));
+        var firstStep = await ReviewAsync(s => s.ConfirmReviewAsync(a.Id));
+        var sameAgain = await ReviewAsync(s => s.ConfirmReviewAsync(a.Id));
         var waiting = await WithAsync(s => s.GetTableAsync(b.Id));
-        var secondStep = await WithAsync(s => s.ConfirmReviewAsync(b.Id));
+        var secondStep = await ReviewAsync(s => s.ConfirmReviewAsync(b.Id));
         var done = await WithAsync(s => s.GetTableAsync(a.Id));
 
         Assert.Equal((ReviewStep.WaitingForPartner, ReviewStep.WaitingForPartner, ReviewStep.ReviewedTogether), (firstStep.Value, sameAgain.Value, secondStep.Value));
@@ -136,22 +136,22 @@ public sealed class ExpectationServiceTests(TestApp app) : IClassFixture<TestApp
     {
         var (a, b) = await app.CreateCoupleAsync();
         var coupleId = (await app.WithServiceAsync<CoupleService.CoupleView?, CoupleService>(c => c.GetActiveAsync(a.Id)))!.Id;
-        await WithAsync(s => s.ChangeReviewIntervalAsync(b.Id, 2));
-        var beforeAnyRow = await WithAsync(s => s.IsReviewOverdueAsync(coupleId));
+        await ReviewAsync(s => s.ChangeReviewIntervalAsync(b.Id, 2));
+        var beforeAnyRow = await ReviewAsync(s => s.IsReviewOverdueAsync(coupleId));
         await WithAsync(s => s.AddAsync(a.Id, Plans));
 
         clock.Advance(TimeSpan.FromDays(14));
-        var atTwoWeeks = await WithAsync(s => s.IsReviewOverdueAsync(coupleId));
-        var reminderAtTwoWeeks = await WithAsync(s => s.GetReviewReminderAsync(a.Id));
+        var atTwoWeeks = await ReviewAsync(s => s.IsReviewOverdueAsync(coupleId));
+        var reminderAtTwoWeeks = await ReviewAsync(s => s.GetReviewReminderAsync(a.Id));
         clock.Advance(TimeSpan.FromSeconds(1));
-        var justAfter = await WithAsync(s => s.IsReviewOverdueAsync(coupleId));
-        var reminderA = await WithAsync(s => s.GetReviewReminderAsync(a.Id));
-        var reminderB = await WithAsync(s => s.GetReviewReminderAsync(b.Id));
-        await WithAsync(s => s.ConfirmReviewAsync(a.Id));
-        await WithAsync(s => s.ConfirmReviewAsync(b.Id));
-        var afterReview = await WithAsync(s => s.IsReviewOverdueAsync(coupleId));
+        var justAfter = await ReviewAsync(s => s.IsReviewOverdueAsync(coupleId));
+        var reminderA = await ReviewAsync(s => s.GetReviewReminderAsync(a.Id));
+        var reminderB = await ReviewAsync(s => s.GetReviewReminderAsync(b.Id));
+        await ReviewAsync(s => s.ConfirmReviewAsync(a.Id));
+        await ReviewAsync(s => s.ConfirmReviewAsync(b.Id));
+        var afterReview = await ReviewAsync(s => s.IsReviewOverdueAsync(coupleId));
         clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromSeconds(1));
-        var twoWeeksAfterReview = await WithAsync(s => s.IsReviewOverdueAsync(coupleId));
+        var twoWeeksAfterReview = await ReviewAsync(s => s.IsReviewOverdueAsync(coupleId));
 
         Assert.False(beforeAnyRow);
         Assert.False(atTwoWeeks);
@@ -168,7 +168,7 @@ public sealed class ExpectationServiceTests(TestApp app) : IClassFixture<TestApp
     {
         var (a, _) = await app.CreateCoupleAsync();
 
-        var result = await WithAsync(s => s.ChangeReviewIntervalAsync(a.Id, 3));
+        var result = await ReviewAsync(s => s.ChangeReviewIntervalAsync(a.Id, 3));
 
         Assert.Equal("ReviewIntervalWeeks", result.Error?.Field);
     }
@@ -179,23 +179,23 @@ public sealed class ExpectationServiceTests(TestApp app) : IClassFixture<TestApp
         var (a, b) = await app.CreateCoupleAsync();
         var coupleId = (await app.WithServiceAsync<CoupleService.CoupleView?, CoupleService>(c => c.GetActiveAsync(a.Id)))!.Id;
         var id = (await WithAsync(s => s.AddAsync(a.Id, Plans))).Value;
-        await WithAsync(s => s.RecordFollowThroughAsync(a.Id, id, "Texted at lunch"));
+        await FollowThroughAsync(s => s.RecordFollowThroughAsync(a.Id, id, "Texted at lunch"));
         await NoticeLatestAsync(b.Id, id);
         clock.Advance(TimeSpan.FromDays(10));
-        await WithAsync(s => s.RecordFollowThroughAsync(b.Id, id, null));
+        await FollowThroughAsync(s => s.RecordFollowThroughAsync(b.Id, id, null));
         clock.Advance(TimeSpan.FromDays(10));
-        await WithAsync(s => s.RecordFollowThroughAsync(a.Id, id, null));
+        await FollowThroughAsync(s => s.RecordFollowThroughAsync(a.Id, id, null));
         await NoticeLatestAsync(b.Id, id);
 
         var now = (await WithAsync(s => s.GetTableAsync(b.Id)))!.Rows.Single();
         clock.Advance(TimeSpan.FromDays(8) + TimeSpan.FromSeconds(1));
         var later = (await WithAsync(s => s.GetTableAsync(b.Id)))!.Rows.Single();
-        var forTherapist = await WithAsync(s => s.GetFollowThroughCountsAsync(coupleId));
+        var forTherapist = await FollowThroughAsync(s => s.GetFollowThroughCountsAsync(coupleId));
 
         Assert.Equal((3, 2), (now.DoneLately, now.NoticedLately));
         Assert.Equal("Done 3 times in the last 4 weeks, and noticed twice.", now.FollowThroughSentence);
         Assert.Equal((2, 1), (later.DoneLately, later.NoticedLately));
-        Assert.Equal([new ExpectationService.FollowThroughCount(id, 2, 1)], forTherapist);
+        Assert.Equal([new FollowThroughService.FollowThroughCount(id, 2, 1)], forTherapist);
     }
 
     [Fact]
@@ -203,18 +203,18 @@ public sealed class ExpectationServiceTests(TestApp app) : IClassFixture<TestApp
     {
         var (a, b) = await app.CreateCoupleAsync();
         var id = (await WithAsync(s => s.AddAsync(a.Id, Plans))).Value;
-        await WithAsync(s => s.RecordFollowThroughAsync(a.Id, id, null));
-        var followThroughId = (await WithAsync(s => s.GetRowAsync(b.Id, id)))!.Recent.Single().Id;
+        await FollowThroughAsync(s => s.RecordFollowThroughAsync(a.Id, id, null));
+        var followThroughId = (await FollowThroughAsync(s => s.GetRowAsync(b.Id, id)))!.Recent.Single().Id;
 
-        var byDoer = await WithAsync(s => s.NoticeAsync(a.Id, followThroughId));
-        var byPartner = await WithAsync(s => s.NoticeAsync(b.Id, followThroughId));
-        var again = await WithAsync(s => s.NoticeAsync(b.Id, followThroughId));
-        var stored = await WithDbAsync(db => db.FollowThroughs.AsNoTracking().SingleAsync(f => f.Id == followThroughId));
+        var byDoer = await FollowThroughAsync(s => s.NoticeAsync(a.Id, followThroughId));
+        var byPartner = await FollowThroughAsync(s => s.NoticeAsync(b.Id, followThroughId));
+        var again = await FollowThroughAsync(s => s.NoticeAsync(b.Id, followThroughId));
+        var stored = await app.WithDbAsync(db => db.FollowThroughs.AsNoTracking().SingleAsync(f => f.Id == followThroughId));
 
         Assert.False(byDoer.Succeeded);
         Assert.True(byPartner.Succeeded && again.Succeeded);
         Assert.Equal(b.Id, stored.NoticedById);
-        Assert.False((await WithAsync(s => s.GetRowAsync(b.Id, id)))!.Recent.Single().CanNotice);
+        Assert.False((await FollowThroughAsync(s => s.GetRowAsync(b.Id, id)))!.Recent.Single().CanNotice);
     }
 
     [Theory]
@@ -243,10 +243,10 @@ public sealed class ExpectationServiceTests(TestApp app) : IClassFixture<TestApp
         var first = await WithAsync(s => s.EditAsync(a.Id, id, anasWords, loadedByA!.Version));
         var second = await WithAsync(s => s.EditAsync(b.Id, id, bensWords, loadedByB!.Version));
         var stored = await WithAsync(s => s.GetForEditAsync(b.Id, id));
-        var deliberate = await WithAsync(s => s.EditAsync(b.Id, id, bensWords, second.Conflict!.TheirVersion));
+        var deliberate = await WithAsync(s => s.EditAsync(b.Id, id, bensWords, ConflictOf(second).TheirVersion));
 
         Assert.True(first.Succeeded);
-        Assert.Equal(("Ana's words", "Ben's words", "Ana", false), (second.Conflict!.Theirs!.Action, second.Conflict.Yours.Action, second.Conflict.ChangedByName, second.Conflict.ChangedByMe));
+        Assert.Equal(("Ana's words", "Ben's words", "Ana", false), (ConflictOf(second).Theirs!.Action, ConflictOf(second).Yours.Action, ConflictOf(second).ChangedByName, ConflictOf(second).ChangedByMe));
         Assert.Equal(("Ana's words", 2), (stored!.Content.Action, stored.Version));
         Assert.True(deliberate.Succeeded);
         Assert.Equal(3, (await WithAsync(s => s.GetForEditAsync(a.Id, id)))!.Version);
@@ -261,8 +261,8 @@ public sealed class ExpectationServiceTests(TestApp app) : IClassFixture<TestApp
 
         var result = await WithAsync(s => s.EditAsync(b.Id, id, Plans with { Action = "typed meanwhile" }, 1));
 
-        Assert.True(result.Conflict!.WasRemoved);
-        Assert.Equal("typed meanwhile", result.Conflict.Yours.Action);
+        Assert.True(ConflictOf(result).WasRemoved);
+        Assert.Equal("typed meanwhile", ConflictOf(result).Yours.Action);
     }
 
     [Fact]
@@ -301,8 +301,8 @@ public sealed class ExpectationServiceTests(TestApp app) : IClassFixture<TestApp
         var add = await WithAsync(s => s.AddAsync(b.Id, Thanks));
         var edit = await WithAsync(s => s.EditAsync(b.Id, id, Thanks, 1));
         var remove = await WithAsync(s => s.RemoveAsync(a.Id, id));
-        var review = await WithAsync(s => s.ConfirmReviewAsync(b.Id));
-        var did = await WithAsync(s => s.RecordFollowThroughAsync(b.Id, id, null));
+        var review = await ReviewAsync(s => s.ConfirmReviewAsync(b.Id));
+        var did = await FollowThroughAsync(s => s.RecordFollowThroughAsync(b.Id, id, null));
         var starter = await WithAsync(s => s.AddStarterSetAsync(a.Id, StarterSet.PlaceToStart));
 
         Assert.True(table!.IsClosed);
@@ -317,8 +317,8 @@ public sealed class ExpectationServiceTests(TestApp app) : IClassFixture<TestApp
         var (a, b) = await app.CreateCoupleAsync();
         var (outsider, _) = await app.CreateCoupleAsync();
         var id = (await WithAsync(s => s.AddAsync(a.Id, Plans))).Value;
-        await WithAsync(s => s.RecordFollowThroughAsync(a.Id, id, "private canary"));
-        var followThroughId = (await WithAsync(s => s.GetRowAsync(b.Id, id)))!.Recent.Single().Id;
+        await FollowThroughAsync(s => s.RecordFollowThroughAsync(a.Id, id, "private canary"));
+        var followThroughId = (await FollowThroughAsync(s => s.GetRowAsync(b.Id, id)))!.Recent.Single().Id;
 
         var results = new[]
         {
@@ -326,12 +326,12 @@ public sealed class ExpectationServiceTests(TestApp app) : IClassFixture<TestApp
             (await WithAsync(s => s.MoveAsync(outsider.Id, id, up: false))).Error,
             (await WithAsync(s => s.RemoveAsync(outsider.Id, id))).Error,
             (await WithAsync(s => s.RestoreAsync(outsider.Id, id))).Error,
-            (await WithAsync(s => s.RecordFollowThroughAsync(outsider.Id, id, null))).Error,
+            (await FollowThroughAsync(s => s.RecordFollowThroughAsync(outsider.Id, id, null))).Error,
         };
-        var notice = await WithAsync(s => s.NoticeAsync(outsider.Id, followThroughId));
+        var notice = await FollowThroughAsync(s => s.NoticeAsync(outsider.Id, followThroughId));
 
         Assert.Null(await WithAsync(s => s.GetForEditAsync(outsider.Id, id)));
-        Assert.Null(await WithAsync(s => s.GetRowAsync(outsider.Id, id)));
+        Assert.Null(await FollowThroughAsync(s => s.GetRowAsync(outsider.Id, id)));
         Assert.All(results, e => Assert.Equal(ExpectationService.RowNotFound, e));
         Assert.Equal(ServiceError.NotFound("note"), notice.Error);
         Assert.Empty((await WithAsync(s => s.GetTableAsync(outsider.Id)))!.Rows);
@@ -353,19 +353,16 @@ public sealed class ExpectationServiceTests(TestApp app) : IClassFixture<TestApp
 
     private async Task NoticeLatestAsync(string userId, int rowId)
     {
-        var latest = (await WithAsync(s => s.GetRowAsync(userId, rowId)))!.Recent[0];
-        await WithAsync(s => s.NoticeAsync(userId, latest.Id));
+        var latest = (await FollowThroughAsync(s => s.GetRowAsync(userId, rowId)))!.Recent[0];
+        await FollowThroughAsync(s => s.NoticeAsync(userId, latest.Id));
     }
 
-    private async Task<T> WithAsync<T>(Func<ExpectationService, Task<T>> action)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await action(ActivatorUtilities.CreateInstance<ExpectationService>(scope.ServiceProvider, clock));
-    }
+    private static ExpectationService.EditConflict ConflictOf(Result result) =>
+        Assert.IsType<ConflictError<ExpectationService.EditConflict>>(result.Error).Current;
 
-    private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+    private Task<T> WithAsync<T>(Func<ExpectationService, Task<T>> action) => app.WithServiceAsync(clock, action);
+
+    private Task<T> ReviewAsync<T>(Func<ExpectationReviewService, Task<T>> action) => app.WithServiceAsync(clock, action);
+
+    private Task<T> FollowThroughAsync<T>(Func<FollowThroughService, Task<T>> action) => app.WithServiceAsync(clock, action);
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.Couples;
+using TrustCheckIn.Data;
 using TrustCheckIn.Operations;
 
 namespace TrustCheckIn.Tests.Infrastructure;
@@ -94,6 +95,20 @@ public class TestApp : WebApplicationFactory<Program>
         return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
+    // The same service on the test's own clock, over the app's database: for rules that depend on time.
+    public async Task<T> WithServiceAsync<T, TService>(FakeTimeProvider clock, Func<TService, Task<T>> action)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(ActivatorUtilities.CreateInstance<TService>(scope.ServiceProvider, clock));
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
     public async Task<TestUser> CreateUserAsync(string? displayName = null, bool asTherapist = false, string? email = null)
     {
         displayName ??= $"Person {Guid.NewGuid().ToString("N")[..6]}";
@@ -112,12 +127,7 @@ public class TestApp : WebApplicationFactory<Program>
         var client = CreateBrowser(followRedirects);
         var login = await client.GetPageAsync("/Account/Login");
         var response = await client.SubmitAsync(login, "#login-form", new() { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
-        var home = await HtmlPage.ReadAsync(response);
-        if (home.Document.QuerySelector("#login-form") is not null || response.Headers.Location?.OriginalString.Contains("Login", StringComparison.Ordinal) == true)
-        {
-            throw new InvalidOperationException("Sign-in failed in arrange.");
-        }
-
+        await EnsureSignedInAsync(response, "#login-form", "Sign-in");
         return client;
     }
 
@@ -128,7 +138,7 @@ public class TestApp : WebApplicationFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         var administrator = await CreateUserAsync(email: $"admin-{Guid.NewGuid():N}@example.test");
         await scope.ServiceProvider.GetRequiredService<TherapistApprovalService>().DecideAsync(administrator.Id, therapist.Id, approve: true);
-        var therapists = scope.ServiceProvider.GetRequiredService<TrustCheckIn.Therapy.TherapistService>();
+        var therapists = scope.ServiceProvider.GetRequiredService<TrustCheckIn.Therapy.TherapistProfileService>();
         await therapists.SaveProfileAsync(therapist.Id, displayName, "Calm Waters Practice", null);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = (await users.FindByIdAsync(therapist.Id))!;
@@ -148,13 +158,18 @@ public class TestApp : WebApplicationFactory<Program>
         Clock.Advance(Totp.Step);
         var code = Totp.Compute(authenticatorKey, Totp.TimeStepAt(Clock.GetUtcNow())).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         var response = await client.SubmitAsync(second, "#login-2fa-form", new() { ["Input.Code"] = code });
-        var home = await HtmlPage.ReadAsync(response);
-        if (home.Document.QuerySelector("#login-2fa-form") is not null || response.Headers.Location?.OriginalString.Contains("Login", StringComparison.Ordinal) == true)
-        {
-            throw new InvalidOperationException("Two-step sign-in failed in arrange.");
-        }
-
+        await EnsureSignedInAsync(response, "#login-2fa-form", "Two-step sign-in");
         return client;
+    }
+
+    // Still on the form, or sent back to a login page: the arrange step failed, not the test.
+    private static async Task EnsureSignedInAsync(HttpResponseMessage response, string formSelector, string step)
+    {
+        var page = await HtmlPage.ReadAsync(response);
+        if (page.Document.QuerySelector(formSelector) is not null || response.Headers.Location?.OriginalString.Contains("Login", StringComparison.Ordinal) == true)
+        {
+            throw new InvalidOperationException($"{step} failed in arrange.");
+        }
     }
 
     public async Task<(TestUser A, TestUser B)> CreateCoupleAsync(string? nameA = null, string? nameB = null)

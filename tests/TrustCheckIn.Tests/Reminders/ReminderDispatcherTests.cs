@@ -286,8 +286,8 @@ public sealed class ReminderDispatcherTests(TestApp app) : IClassFixture<TestApp
         clock.MoveTo(2031, 3, 4, 10, 0);
         await app.RunRemindersAsync(clock, sender);
         var nextInterval = sender.To(a.Email, ReviewSubject).Count;
-        await app.WithExpectationsAsync(clock, e => e.ConfirmReviewAsync(a.Id));
-        await app.WithExpectationsAsync(clock, e => e.ConfirmReviewAsync(b.Id));
+        await app.WithServiceAsync(clock, (TrustCheckIn.Expectations.ExpectationReviewService e) => e.ConfirmReviewAsync(a.Id));
+        await app.WithServiceAsync(clock, (TrustCheckIn.Expectations.ExpectationReviewService e) => e.ConfirmReviewAsync(b.Id));
         clock.MoveTo(2031, 3, 20, 10, 0);
         await app.RunRemindersAsync(clock, sender);
 

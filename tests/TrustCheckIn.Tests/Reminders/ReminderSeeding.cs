@@ -35,11 +35,8 @@ public static class ReminderSeeding
         Assert.True(result.Succeeded, "Saving reminders failed in arrange.");
     }
 
-    public static async Task<T> WithExpectationsAsync<T>(this TestApp app, FakeTimeProvider clock, Func<ExpectationService, Task<T>> action)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await action(ActivatorUtilities.CreateInstance<ExpectationService>(scope.ServiceProvider, clock));
-    }
+    public static Task<T> WithExpectationsAsync<T>(this TestApp app, FakeTimeProvider clock, Func<ExpectationService, Task<T>> action) =>
+        app.WithServiceAsync(clock, action);
 
     public static Task<Result<int>> AddExpectationAsync(this TestApp app, FakeTimeProvider clock, TestUser user, string need = "reassurance") =>
         app.WithExpectationsAsync(clock, e => e.AddAsync(user.Id, new ExpectationContent(need, "say good morning", ExpectationFrequency.Daily, null)));

@@ -84,7 +84,7 @@ public sealed class ExportAndErasureTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains(world["JournalPrivateB"].Text, bJournal.Html, StringComparison.Ordinal);
         var traces = world.Canaries.Where(c => c.Author == Actor.PartnerA && !KeptJoint.Contains(c.Name)).Select(c => c.Text)
             .Append(a.Email).Append(a.DisplayName)
-            .Where(text => FileContains(app.DatabasePath, text) || FileContains(app.DatabasePath + "-wal", text))
+            .Where(text => StoredFiles.FileContains(app.DatabasePath, text) || StoredFiles.FileContains(app.DatabasePath + "-wal", text))
             .ToList();
         Assert.Empty(traces);
     }
@@ -113,7 +113,7 @@ public sealed class ExportAndErasureTests(TestApp app) : IClassFixture<TestApp>
         Assert.All(logAfter, e => Assert.Equal("A former therapist", e.TherapistName));
         Assert.Contains("A former therapist", partnersView.Text, StringComparison.Ordinal);
         Assert.Empty(await RowsStillHoldingAsync(therapist.Id));
-        Assert.False(FileContains(app.DatabasePath, therapist.DisplayName) || FileContains(app.DatabasePath + "-wal", therapist.DisplayName));
+        Assert.False(StoredFiles.FileContains(app.DatabasePath, therapist.DisplayName) || StoredFiles.FileContains(app.DatabasePath + "-wal", therapist.DisplayName));
     }
 
     private async Task<List<(string? TherapistId, string TherapistName)>> CoupleLogAsync(int coupleId)
@@ -205,18 +205,5 @@ public sealed class ExportAndErasureTests(TestApp app) : IClassFixture<TestApp>
                 cell.Append(c);
             }
         }
-    }
-
-    private static bool FileContains(string path, string text)
-    {
-        if (!File.Exists(path))
-        {
-            return false;
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return memory.ToArray().AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
     }
 }

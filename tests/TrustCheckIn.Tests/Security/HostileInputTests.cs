@@ -210,7 +210,7 @@ public sealed class HostileInputAccountsAndTherapistTests(TestApp app, ITestOutp
         var s = await HostileSetup.BuildAsync(App, 1);
         var other = await App.CreateCoupleAsync();
         var (_, linkCode, _) = await App.CreateTherapistAsync();
-        await App.WithServiceAsync<TrustCheckIn.Common.Result, TherapyService>(t => t.LinkAsync(s.A.Id, linkCode));
+        await App.WithServiceAsync<TrustCheckIn.Common.Result, PartnerConsentService>(t => t.LinkAsync(s.A.Id, linkCode));
         var forms = new (string Url, string Form)[]
         {
             ("/CheckIns", "#checkin-form"), ($"/CheckIns/Week/{s.CoupleId}/{s.RevealedWeek}", "#reply-form"), ("/Expectations/Add", "#add-form"),

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TrustCheckIn.Accounts;
@@ -69,21 +68,8 @@ public sealed class PersonalDataTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("/Account/Login", elsewhereNext.Url.AbsolutePath);
         Assert.Contains("Invite my partner", partnerHome.Text, StringComparison.Ordinal);
         Assert.NotNull(signInAgain.Document.QuerySelector("#login-form"));
-        Assert.False(FileContains(app.DatabasePath, canary), "The erased name is still in the database file.");
-        Assert.False(FileContains(app.DatabasePath + "-wal", canary), "The erased name is still in the write-ahead log.");
-        Assert.False(FileContains(app.DatabasePath, a.Email), "The erased e-mail is still in the database file.");
-    }
-
-    private static bool FileContains(string path, string text)
-    {
-        if (!File.Exists(path))
-        {
-            return false;
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return memory.ToArray().AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
+        Assert.False(StoredFiles.FileContains(app.DatabasePath, canary), "The erased name is still in the database file.");
+        Assert.False(StoredFiles.FileContains(app.DatabasePath + "-wal", canary), "The erased name is still in the write-ahead log.");
+        Assert.False(StoredFiles.FileContains(app.DatabasePath, a.Email), "The erased e-mail is still in the database file.");
     }
 }

@@ -147,10 +147,11 @@ public sealed class SecurityWorld
         var db = services.GetRequiredService<AppDbContext>();
         var checkIns = services.GetRequiredService<CheckInService>();
         var expectations = services.GetRequiredService<ExpectationService>();
+        var followThroughs = services.GetRequiredService<FollowThroughService>();
         var feelings = services.GetRequiredService<FeelingService>();
         var journal = services.GetRequiredService<JournalService>();
         var reflections = services.GetRequiredService<ReflectionService>();
-        var therapy = services.GetRequiredService<TherapyService>();
+        var therapy = services.GetRequiredService<PartnerConsentService>();
         var couples = services.GetRequiredService<CoupleService>();
 
         CoupleId = (await couples.GetActiveAsync(a.Id))!.Id;
@@ -174,11 +175,11 @@ public sealed class SecurityWorld
         var row = await expectations.AddAsync(a.Id, new ExpectationContent(NewCanary("ExpectationNeed", Actor.PartnerA, couple), "Share the day's plans each morning", ExpectationFrequency.Daily, null));
         ExpectationRow = Must(row);
         SpareExpectationRow = Must(await expectations.AddAsync(b.Id, new ExpectationContent("Reassurance", "Say thank you out loud", ExpectationFrequency.Weekly, null)));
-        Must(await expectations.RecordFollowThroughAsync(a.Id, ExpectationRow, NewCanary("FollowThroughNote", Actor.PartnerA, couple)));
-        Must(await expectations.RecordFollowThroughAsync(b.Id, ExpectationRow, "Planned the week together"));
+        Must(await followThroughs.RecordFollowThroughAsync(a.Id, ExpectationRow, NewCanary("FollowThroughNote", Actor.PartnerA, couple)));
+        Must(await followThroughs.RecordFollowThroughAsync(b.Id, ExpectationRow, "Planned the week together"));
         FollowThroughByB = await db.FollowThroughs.Where(f => f.DoneById == b.Id).Select(f => f.Id).SingleAsync();
-        Must(await expectations.RecordFollowThroughAsync(b.Id, ExpectationRow, "Called at lunch"));
-        Must(await expectations.NoticeAsync(a.Id, await db.FollowThroughs.Where(f => f.DoneById == b.Id).MaxAsync(f => f.Id)));
+        Must(await followThroughs.RecordFollowThroughAsync(b.Id, ExpectationRow, "Called at lunch"));
+        Must(await followThroughs.NoticeAsync(a.Id, await db.FollowThroughs.Where(f => f.DoneById == b.Id).MaxAsync(f => f.Id)));
 
         FeelingDraftA = Must(await feelings.SaveDraftAsync(a.Id, Words(NewCanary("FeelingDraftA", Actor.PartnerA))));
         FeelingSharedA = Must(await feelings.SaveDraftAsync(a.Id, Words(NewCanary("FeelingSharedA", Actor.PartnerA, couple))));
@@ -263,7 +264,7 @@ public sealed class SecurityWorld
         await using var scope = App.Services.CreateAsyncScope();
         var administrator = await App.CreateUserAsync();
         await scope.ServiceProvider.GetRequiredService<TherapistApprovalService>().DecideAsync(administrator.Id, therapist.Id, approve: true);
-        await scope.ServiceProvider.GetRequiredService<TherapistService>().SaveProfileAsync(therapist.Id, "Dr NoSecondStep", "Quiet Practice", null);
+        await scope.ServiceProvider.GetRequiredService<TherapistProfileService>().SaveProfileAsync(therapist.Id, "Dr NoSecondStep", "Quiet Practice", null);
         return therapist;
     }
 

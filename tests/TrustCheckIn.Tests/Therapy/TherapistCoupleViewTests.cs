@@ -186,7 +186,7 @@ public sealed class TherapistCoupleViewTests(TestApp app) : IClassFixture<TestAp
             await journal.CreateAsync(b.Id, new JournalService.EntryInput(null, Canary("b-journal-shareable"), true));
             var expectations = services.GetRequiredService<ExpectationService>();
             var row = await expectations.AddAsync(a.Id, new ExpectationContent(Canary("expectation"), "Share plans each morning", ExpectationFrequency.Daily, null));
-            await expectations.RecordFollowThroughAsync(b.Id, row.Value, Canary("follow-through-note"));
+            await services.GetRequiredService<FollowThroughService>().RecordFollowThroughAsync(b.Id, row.Value, Canary("follow-through-note"));
         }
 
         var (therapist, code, key) = await app.CreateTherapistAsync("Dr Rivers");

@@ -25,8 +25,8 @@ public sealed class TherapistLinkAndConsentTests(TestApp app) : IClassFixture<Te
     {
         var (a, _) = await app.CreateCoupleAsync();
         var pending = await app.CreateUserAsync("Dr Pending", asTherapist: true);
-        await app.WithServiceAsync<TrustCheckIn.Common.Result, TrustCheckIn.Therapy.TherapistService>(s => s.SaveProfileAsync(pending.Id, "Dr Pending", "Practice", null));
-        var pendingCode = (await app.WithServiceAsync<TrustCheckIn.Therapy.TherapistService.ProfileView?, TrustCheckIn.Therapy.TherapistService>(s => s.GetProfileAsync(pending.Id)))!.LinkCode;
+        await app.WithServiceAsync<TrustCheckIn.Common.Result, TrustCheckIn.Therapy.TherapistProfileService>(s => s.SaveProfileAsync(pending.Id, "Dr Pending", "Practice", null));
+        var pendingCode = (await app.WithServiceAsync<TrustCheckIn.Therapy.TherapistProfileService.ProfileView?, TrustCheckIn.Therapy.TherapistProfileService>(s => s.GetProfileAsync(pending.Id)))!.LinkCode;
         var aBrowser = await app.SignInAsync(a);
 
         var unknown = await aBrowser.SubmitAndReadAsync(await aBrowser.GetPageAsync("/Couple/Therapist"), "#link-therapist-form", new() { ["Link.Code"] = "NOPE-NOPE-1" });

@@ -18,15 +18,8 @@ public sealed class TherapistsModel(TherapistApprovalService approvals) : PageMo
 
     public Task<IActionResult> OnPostRejectAsync(string id) => DecideAsync(id, approve: false);
 
-    private async Task<IActionResult> DecideAsync(string id, bool approve)
-    {
-        var result = await approvals.DecideAsync(User.GetUserId(), id, approve);
-        if (!result.Succeeded)
-        {
-            return NotFound();
-        }
-
-        StatusMessage = approve ? "Approved. They can now use their therapist account." : "Declined. The account stays without therapist access.";
-        return RedirectToPage();
-    }
+    private async Task<IActionResult> DecideAsync(string id, bool approve) =>
+        this.Respond(await approvals.DecideAsync(User.GetUserId(), id, approve),
+            approve ? "Approved. They can now use their therapist account." : "Declined. The account stays without therapist access.",
+            () => RedirectToPage());
 }

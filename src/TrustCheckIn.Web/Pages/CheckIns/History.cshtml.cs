@@ -5,9 +5,9 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.CheckIns;
 
-public sealed class HistoryModel(CheckInService checkIns) : PageModel
+public sealed class HistoryModel(CheckInService checkIns, CheckInTrendService trends) : PageModel
 {
-    public CheckInService.HistoryPage? History { get; private set; }
+    public HistoryPage? History { get; private set; }
 
     public TrendPeriod Period { get; private set; }
 
@@ -33,7 +33,7 @@ public sealed class HistoryModel(CheckInService checkIns) : PageModel
         History = await checkIns.GetHistoryAsync(userId, cursor);
         HasEarlier = await checkIns.HasEarlierAsync(userId);
         // The chart sits on the newest page only: older pages read just their own weeks.
-        if (History is not null && cursor is null && await checkIns.GetTrendAsync(userId, Period) is { } trend)
+        if (History is not null && cursor is null && await trends.GetTrendAsync(userId, Period) is { } trend)
         {
             Charts = TrendChart.From(trend);
         }

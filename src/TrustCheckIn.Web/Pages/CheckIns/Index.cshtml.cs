@@ -9,7 +9,7 @@ namespace TrustCheckIn.Web.Pages.CheckIns;
 
 public sealed class IndexModel(CheckInService checkIns, CoupleService couples) : PageModel
 {
-    public CheckInService.ThisWeekView? ThisWeek { get; private set; }
+    public ThisWeekView? ThisWeek { get; private set; }
 
     public bool HasEarlier { get; private set; }
 
@@ -45,24 +45,25 @@ public sealed class IndexModel(CheckInService checkIns, CoupleService couples) :
             return Page();
         }
 
+        var thisWeek = ThisWeek;
         var result = await checkIns.SubmitAsync(User.GetUserId(), Input.WeekKey, Input.ToAnswers());
-        if (result.Error is { } error)
+        return await this.RespondAsync(result, state =>
         {
-            ModelState.AddServiceError(error);
+            if (state == WeekState.BothCheckedIn)
+            {
+                StatusMessage = "Thank you. You've both checked in, so here is your week side by side.";
+                return RedirectToPage("Week", new { coupleId = thisWeek.CoupleId, week = thisWeek.Week.ToString() });
+            }
+
+            StatusMessage = $"Thank you for checking in. {thisWeek.PartnerDisplayName} will see your answers once they've checked in too.";
+            return RedirectToPage();
+        }, () =>
+        {
             // A new week may have begun: the kept answers now go to this week when sent again.
             ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.WeekKey)}");
-            Input.WeekKey = ThisWeek.Week.Key;
-            return Page();
-        }
-
-        if (result.Value == CheckInService.WeekState.BothCheckedIn)
-        {
-            StatusMessage = $"Thank you. You've both checked in, so here is your week side by side.";
-            return RedirectToPage("Week", new { coupleId = ThisWeek.CoupleId, week = ThisWeek.Week.ToString() });
-        }
-
-        StatusMessage = $"Thank you for checking in. {ThisWeek.PartnerDisplayName} will see your answers once they've checked in too.";
-        return RedirectToPage();
+            Input.WeekKey = thisWeek.Week.Key;
+            return Task.FromResult<IActionResult>(Page());
+        });
     }
 
     private async Task LoadAsync()
@@ -126,7 +127,7 @@ public sealed class IndexModel(CheckInService checkIns, CoupleService couples) :
             OnMyMind,
             SmallStep);
 
-        public static InputModel From(CheckInService.ThisWeekView week) => week.Mine is not { } mine
+        public static InputModel From(ThisWeekView week) => week.Mine is not { } mine
             ? new() { WeekKey = week.Week.Key }
             : new()
             {

@@ -8,7 +8,7 @@ namespace TrustCheckIn.Web.Pages.CheckIns;
 
 public sealed class WeekModel(CheckInService checkIns) : PageModel
 {
-    public CheckInService.WeekView View { get; private set; } = null!;
+    public WeekView View { get; private set; } = null!;
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -40,19 +40,11 @@ public sealed class WeekModel(CheckInService checkIns) : PageModel
         }
 
         var result = await checkIns.ReplyAsync(User.GetUserId(), partner.CheckInId, Input.Text);
-        if (result.Error is { } error)
+        return await this.RespondAsync(result, () =>
         {
-            if (error.Field.Length == 0)
-            {
-                return NotFound();
-            }
-
-            ModelState.AddServiceError(error);
-            return Page();
-        }
-
-        StatusMessage = $"Your reply is saved. {View.PartnerDisplayName} will see it here.";
-        return RedirectToPage(new { coupleId, week });
+            StatusMessage = $"Your reply is saved. {View.PartnerDisplayName} will see it here.";
+            return RedirectToPage(new { coupleId, week });
+        }, () => Task.FromResult<IActionResult>(Page()));
     }
 
     private async Task<bool> LoadAsync(int coupleId, string week)

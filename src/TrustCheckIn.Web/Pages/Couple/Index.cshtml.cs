@@ -32,50 +32,39 @@ public sealed class IndexModel(CoupleService couples, PublicLinks links) : PageM
     {
         if (!ModelState.IsValid)
         {
-            await LoadAsync();
-            return Page();
+            return await ShowAgainAsync();
         }
 
         var result = await couples.CreateInvitationAsync(User.GetUserId(), Input.ToSchedule());
-        if (result.Error is { } error)
+        return await this.RespondAsync(result, _ =>
         {
-            ModelState.AddServiceError(error);
-            await LoadAsync();
-            return Page();
-        }
-
-        StatusMessage = "Your invitation is ready. Send the code or the link to your partner.";
-        return RedirectToPage();
+            StatusMessage = "Your invitation is ready. Send the code or the link to your partner.";
+            return RedirectToPage();
+        }, ShowAgainAsync);
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(int id)
-    {
-        var result = await couples.RevokeInvitationAsync(User.GetUserId(), id);
-        if (!result.Succeeded)
-        {
-            return NotFound();
-        }
-
-        StatusMessage = "The invitation is withdrawn. Its code no longer works.";
-        return RedirectToPage();
-    }
+    public async Task<IActionResult> OnPostRevokeAsync(int id) =>
+        this.Respond(await couples.RevokeInvitationAsync(User.GetUserId(), id), "The invitation is withdrawn. Its code no longer works.", () => RedirectToPage());
 
     public async Task<IActionResult> OnPostScheduleAsync()
     {
         if (!ModelState.IsValid)
         {
-            await LoadAsync();
-            return Page();
+            return await ShowAgainAsync();
         }
 
         var result = await couples.ChangeScheduleAsync(User.GetUserId(), Input.ToSchedule());
-        if (await this.RefusalAsync(result.Error, LoadAsync) is { } refusal)
+        return await this.RespondAsync(result, () =>
         {
-            return refusal;
-        }
+            StatusMessage = "Saved. Your check-in day is updated for both of you.";
+            return RedirectToPage();
+        }, ShowAgainAsync);
+    }
 
-        StatusMessage = "Saved. Your check-in day is updated for both of you.";
-        return RedirectToPage();
+    private async Task<IActionResult> ShowAgainAsync()
+    {
+        await LoadAsync();
+        return Page();
     }
 
     private async Task LoadAsync()

@@ -32,14 +32,11 @@ public sealed class JoinModel(CoupleService couples) : PageModel
         }
 
         var result = await couples.AcceptAsync(User.GetUserId(), Input.Code);
-        if (result.Error is { } error)
+        return await this.RespondAsync(result, couple =>
         {
-            ModelState.AddServiceError(error);
-            return Page();
-        }
-
-        TempData["StatusMessage"] = $"You and {result.Value!.PartnerDisplayName} are now a couple on TrustCheckIn.";
-        return RedirectToPage("/Index");
+            TempData[ServiceResponses.StatusMessageKey] = $"You and {couple.PartnerDisplayName} are now a couple on TrustCheckIn.";
+            return RedirectToPage("/Index");
+        }, () => Task.FromResult<IActionResult>(Page()));
     }
 
     public sealed class InputModel

@@ -8,11 +8,11 @@ using TrustCheckIn.Web.Infrastructure;
 namespace TrustCheckIn.Web.Pages.Couple;
 
 [EnableRateLimiting(RateLimits.Codes)]
-public sealed class TherapistModel(TherapyService therapy) : PageModel
+public sealed class TherapistModel(PartnerConsentService therapy) : PageModel
 {
-    public TherapyService.PartnerTherapyView? View { get; private set; }
+    public PartnerConsentService.PartnerTherapyView? View { get; private set; }
 
-    public IReadOnlyList<TherapyService.AccessLogView> Log { get; private set; } = [];
+    public IReadOnlyList<PartnerConsentService.AccessLogView> Log { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public int LogPage { get; set; } = 1;
@@ -40,20 +40,15 @@ public sealed class TherapistModel(TherapyService therapy) : PageModel
         ModelState.Clear();
         if (!TryValidateModel(Link, nameof(Link)))
         {
-            await LoadAsync();
-            return Page();
+            return await ShowAgainAsync();
         }
 
         var result = await therapy.LinkAsync(User.GetUserId(), Link.Code);
-        if (result.Error is { } error)
+        return await this.RespondAsync(result, () =>
         {
-            ModelState.AddServiceError(error, nameof(Link));
-            await LoadAsync();
-            return Page();
-        }
-
-        StatusMessage = "Your therapist is linked. They see nothing until you choose what to share.";
-        return RedirectToPage();
+            StatusMessage = "Your therapist is linked. They see nothing until you choose what to share.";
+            return RedirectToPage();
+        }, ShowAgainAsync, prefix: nameof(Link));
     }
 
     public async Task<IActionResult> OnPostGrantAsync()
@@ -61,42 +56,27 @@ public sealed class TherapistModel(TherapyService therapy) : PageModel
         ModelState.Clear();
         if (!TryValidateModel(Input, nameof(Input)))
         {
-            await LoadAsync();
-            return Page();
+            return await ShowAgainAsync();
         }
 
         var result = await therapy.GrantAsync(User.GetUserId(), Input.ToScopes(), Input.Start, Input.From);
-        if (await this.RefusalAsync(result.Error, LoadAsync) is { } refusal)
+        return await this.RespondAsync(result, () =>
         {
-            return refusal;
-        }
-
-        StatusMessage = "Saved. Your therapist sees exactly what you chose, from their next page.";
-        return RedirectToPage();
+            StatusMessage = "Saved. Your therapist sees exactly what you chose, from their next page.";
+            return RedirectToPage();
+        }, ShowAgainAsync);
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync()
+    public async Task<IActionResult> OnPostRevokeAsync() =>
+        this.Respond(await therapy.RevokeAsync(User.GetUserId()), "You've stopped sharing. Your therapist no longer sees any of your entries.", () => RedirectToPage());
+
+    public async Task<IActionResult> OnPostUnlinkAsync() =>
+        this.Respond(await therapy.UnlinkAsync(User.GetUserId()), "The therapist is unlinked, and all sharing with them has ended for both of you.", () => RedirectToPage());
+
+    private async Task<IActionResult> ShowAgainAsync()
     {
-        var result = await therapy.RevokeAsync(User.GetUserId());
-        if (!result.Succeeded)
-        {
-            return NotFound();
-        }
-
-        StatusMessage = "You've stopped sharing. Your therapist no longer sees any of your entries.";
-        return RedirectToPage();
-    }
-
-    public async Task<IActionResult> OnPostUnlinkAsync()
-    {
-        var result = await therapy.UnlinkAsync(User.GetUserId());
-        if (!result.Succeeded)
-        {
-            return NotFound();
-        }
-
-        StatusMessage = "The therapist is unlinked, and all sharing with them has ended for both of you.";
-        return RedirectToPage();
+        await LoadAsync();
+        return Page();
     }
 
     private async Task LoadAsync()
@@ -149,7 +129,7 @@ public sealed class TherapistModel(TherapyService therapy) : PageModel
             (CheckIns ? ConsentScope.CheckIns : 0) | (Feelings ? ConsentScope.Feelings : 0)
             | (Journal ? ConsentScope.Journal : 0) | (Expectations ? ConsentScope.Expectations : 0);
 
-        public static ConsentInput Of(TherapyService.ConsentView consent) => new()
+        public static ConsentInput Of(PartnerConsentService.ConsentView consent) => new()
         {
             CheckIns = consent.Scopes.HasFlag(ConsentScope.CheckIns),
             Feelings = consent.Scopes.HasFlag(ConsentScope.Feelings),

@@ -27,18 +27,10 @@ public sealed class AddModel(ExpectationService expectations) : PageModel
         }
 
         var result = await expectations.AddAsync(User.GetUserId(), Input.ToContent());
-        if (result.Error is { } error)
+        return await this.RespondAsync(result, _ =>
         {
-            if (error == ExpectationService.RowNotFound)
-            {
-                return NotFound();
-            }
-
-            ModelState.AddServiceError(error);
-            return Page();
-        }
-
-        StatusMessage = "Added. Your partner sees it in the table too.";
-        return RedirectToPage("Index");
+            StatusMessage = "Added. Your partner sees it in the table too.";
+            return RedirectToPage("Index");
+        }, () => Task.FromResult<IActionResult>(Page()));
     }
 }

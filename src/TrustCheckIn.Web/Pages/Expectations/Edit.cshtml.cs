@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustCheckIn.Common;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Web.Infrastructure;
 
@@ -37,29 +38,11 @@ public sealed class EditModel(ExpectationService expectations) : PageModel
         }
 
         var result = await expectations.EditAsync(User.GetUserId(), id, Input.ToContent(), Input.Version);
-        if (result.Error is { } error)
+        return await this.RespondAsync(result, () =>
         {
-            if (error == ExpectationService.RowNotFound)
-            {
-                return NotFound();
-            }
-
-            ModelState.AddServiceError(error);
-            return Page();
-        }
-
-        if (result.Conflict is { } conflict)
-        {
-            Conflict = conflict;
-            TimeZoneId = (await expectations.GetTableAsync(User.GetUserId()))?.TimeZoneId ?? "UTC";
-            // The next save is a deliberate choice over the version now shown; the typed text stays as it was.
-            ModelState.Remove("Input.Version");
-            Input.Version = conflict.TheirVersion;
-            return Page();
-        }
-
-        StatusMessage = "Saved. Your partner sees the change, and the history keeps what it said before.";
-        return RedirectToPage("Index");
+            StatusMessage = "Saved. Your partner sees the change, and the history keeps what it said before.";
+            return RedirectToPage("Index");
+        }, () => ShowAgainAsync(result.Error as ConflictError<ExpectationService.EditConflict>));
     }
 
     // When the row was removed while this person edited it, their text can become a new row.
@@ -71,19 +54,26 @@ public sealed class EditModel(ExpectationService expectations) : PageModel
         }
 
         var result = await expectations.AddAsync(User.GetUserId(), Input.ToContent());
-        if (result.Error is { } error)
+        return await this.RespondAsync(result, _ =>
         {
-            if (error == ExpectationService.RowNotFound)
-            {
-                return NotFound();
-            }
+            StatusMessage = "Added as a new row.";
+            return RedirectToPage("Index");
+        }, () => Task.FromResult<IActionResult>(Page()));
+    }
 
-            ModelState.AddServiceError(error);
-            return Page();
+    // Both versions side by side; the typed text stays as it was, and the next save is a deliberate
+    // choice over the version now shown.
+    private async Task<IActionResult> ShowAgainAsync(ConflictError<ExpectationService.EditConflict>? conflict)
+    {
+        if (conflict is not null)
+        {
+            Conflict = conflict.Current;
+            TimeZoneId = (await expectations.GetTableAsync(User.GetUserId()))?.TimeZoneId ?? "UTC";
+            ModelState.Remove("Input.Version");
+            Input.Version = conflict.Current.TheirVersion;
         }
 
-        StatusMessage = "Added as a new row.";
-        return RedirectToPage("Index");
+        return Page();
     }
 
     // Another couple's row id stays unknowable, even behind a form error.

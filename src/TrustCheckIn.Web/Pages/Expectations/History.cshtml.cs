@@ -18,17 +18,8 @@ public sealed class HistoryModel(ExpectationService expectations) : PageModel
         return History is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostRestoreAsync(int id)
-    {
-        var result = await expectations.RestoreAsync(User.GetUserId(), id);
-        if (result.Error == ExpectationService.RowNotFound)
-        {
-            return NotFound();
-        }
-
-        StatusMessage = result.Error?.Message ?? "It's back in your table, at the end.";
-        return RedirectToPage();
-    }
+    public async Task<IActionResult> OnPostRestoreAsync(int id) =>
+        this.Respond(await expectations.RestoreAsync(User.GetUserId(), id), "It's back in your table, at the end.", () => RedirectToPage());
 
     public static string Describe(RevisionKind kind) => kind switch
     {

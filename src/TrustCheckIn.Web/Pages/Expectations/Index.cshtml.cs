@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TrustCheckIn.Common;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Expectations;
 
-public sealed class IndexModel(ExpectationService expectations) : PageModel
+public sealed class IndexModel(ExpectationService expectations, ExpectationReviewService reviews) : PageModel
 {
     public ExpectationService.TableView? Table { get; private set; }
 
@@ -23,51 +22,37 @@ public sealed class IndexModel(ExpectationService expectations) : PageModel
     }
 
     public async Task<IActionResult> OnPostMoveAsync(int id, bool up) =>
-        Done(await expectations.MoveAsync(User.GetUserId(), id, up), null);
+        this.Respond(await expectations.MoveAsync(User.GetUserId(), id, up), null, () => RedirectToPage());
 
     public async Task<IActionResult> OnPostRemoveAsync(int id) =>
-        Done(await expectations.RemoveAsync(User.GetUserId(), id), "Removed. If that was a mistake, you can bring it back from the history.");
+        this.Respond(await expectations.RemoveAsync(User.GetUserId(), id), "Removed. If that was a mistake, you can bring it back from the history.", () => RedirectToPage());
 
-    public async Task<IActionResult> OnPostStarterAsync(StarterSet set)
-    {
-        var result = await expectations.AddStarterSetAsync(User.GetUserId(), set);
-        return Done(new Result(result.Error), result.Value switch
+    public async Task<IActionResult> OnPostStarterAsync(StarterSet set) =>
+        this.Respond(await expectations.AddStarterSetAsync(User.GetUserId(), set), added => added switch
         {
             0 => "Those rows are already in your table, so nothing was added twice.",
             1 => "Added 1 row. Make it your own: change any words that don't fit you.",
             var n => $"Added {n} rows. Make them your own: change any words that don't fit you.",
-        });
-    }
+        }, () => RedirectToPage());
 
-    public async Task<IActionResult> OnPostReviewAsync()
-    {
-        var result = await expectations.ConfirmReviewAsync(User.GetUserId());
-        return Done(new Result(result.Error), result.Value == ReviewStep.ReviewedTogether
+    public async Task<IActionResult> OnPostReviewAsync() =>
+        this.Respond(await reviews.ConfirmReviewAsync(User.GetUserId()), step => step == ReviewStep.ReviewedTogether
             ? "Reviewed together. Thank you both for taking the time."
-            : "Thank you. Once your partner confirms too, the table is marked as reviewed together.");
-    }
+            : "Thank you. Once your partner confirms too, the table is marked as reviewed together.", () => RedirectToPage());
 
     public async Task<IActionResult> OnPostIntervalAsync()
     {
-        var result = await expectations.ChangeReviewIntervalAsync(User.GetUserId(), ReviewIntervalWeeks);
-        if (result.Error is { Field.Length: > 0 } error)
+        var result = await reviews.ChangeReviewIntervalAsync(User.GetUserId(), ReviewIntervalWeeks);
+        return await this.RespondAsync(result, () =>
         {
-            ModelState.AddModelError(nameof(ReviewIntervalWeeks), error.Message);
-            Table = await expectations.GetTableAsync(User.GetUserId());
-            return Table is null ? NotFound() : Page();
-        }
-
-        return Done(result, $"Saved. We'll remind you both when {ReviewIntervalWeeks} weeks have passed since your last review.");
+            StatusMessage = $"Saved. We'll remind you both when {ReviewIntervalWeeks} weeks have passed since your last review.";
+            return RedirectToPage();
+        }, ShowAgainAsync, prefix: "");
     }
 
-    private IActionResult Done(Result result, string? message)
+    private async Task<IActionResult> ShowAgainAsync()
     {
-        if (result.Error == ExpectationService.RowNotFound)
-        {
-            return NotFound();
-        }
-
-        StatusMessage = result.Error?.Message ?? message;
-        return RedirectToPage();
+        Table = await expectations.GetTableAsync(User.GetUserId());
+        return Table is null ? NotFound() : Page();
     }
 }

@@ -1,15 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TrustCheckIn.Common;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Expectations;
 
-public sealed class RowModel(ExpectationService expectations) : PageModel
+public sealed class RowModel(FollowThroughService followThroughs) : PageModel
 {
-    public ExpectationService.RowDetailView? Row { get; private set; }
+    public FollowThroughService.RowDetailView? Row { get; private set; }
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -19,7 +18,7 @@ public sealed class RowModel(ExpectationService expectations) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        Row = await expectations.GetRowAsync(User.GetUserId(), id);
+        Row = await followThroughs.GetRowAsync(User.GetUserId(), id);
         return Row is null ? NotFound() : Page();
     }
 
@@ -30,45 +29,20 @@ public sealed class RowModel(ExpectationService expectations) : PageModel
             return await ShowAsync(id);
         }
 
-        var result = await expectations.RecordFollowThroughAsync(User.GetUserId(), id, Input.Note);
-        if (result.Error is { } error)
+        var result = await followThroughs.RecordFollowThroughAsync(User.GetUserId(), id, Input.Note);
+        return await this.RespondAsync(result, () =>
         {
-            if (error == ExpectationService.RowNotFound)
-            {
-                return NotFound();
-            }
-
-            ModelState.AddServiceError(error);
-            return await ShowAsync(id);
-        }
-
-        StatusMessage = "Noted. Your partner can see it here and say they noticed.";
-        return RedirectToPage(new { id });
+            StatusMessage = "Noted. Your partner can see it here and say they noticed.";
+            return RedirectToPage(new { id });
+        }, () => ShowAsync(id));
     }
 
-    public async Task<IActionResult> OnPostNoticedAsync(int id, int followThroughId)
-    {
-        var result = await expectations.NoticeAsync(User.GetUserId(), followThroughId);
-        if (result.Error is { } error)
-        {
-            if (error == ExpectationService.RowNotFound || error == ServiceError.NotFound("note"))
-            {
-                return NotFound();
-            }
-
-            StatusMessage = error.Message;
-        }
-        else
-        {
-            StatusMessage = "Thank you for noticing.";
-        }
-
-        return RedirectToPage(new { id });
-    }
+    public async Task<IActionResult> OnPostNoticedAsync(int id, int followThroughId) =>
+        this.Respond(await followThroughs.NoticeAsync(User.GetUserId(), followThroughId), "Thank you for noticing.", () => RedirectToPage(new { id }));
 
     private async Task<IActionResult> ShowAsync(int id)
     {
-        Row = await expectations.GetRowAsync(User.GetUserId(), id);
+        Row = await followThroughs.GetRowAsync(User.GetUserId(), id);
         return Row is null ? NotFound() : Page();
     }
 

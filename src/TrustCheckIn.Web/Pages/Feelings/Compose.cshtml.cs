@@ -78,9 +78,10 @@ public sealed class ComposeModel(FeelingService feelings, CoupleService couples)
 
         Advise();
         var words = Input.ToWords();
-        if (FeelingWords.Validate(words) is { Field: nameof(FeelingWords.Feeling) } feelingError)
+        // The feeling has no annotation of its own (list or own word): its problem joins the others.
+        if (FeelingWords.ValidateFeeling(words) is { } feelingProblem)
         {
-            AddError(feelingError);
+            ModelState.AddServiceError(feelingProblem);
         }
 
         if (!ModelState.IsValid)
@@ -89,33 +90,18 @@ public sealed class ComposeModel(FeelingService feelings, CoupleService couples)
         }
 
         var userId = User.GetUserId();
-        int id;
-        if (Id is { } existing)
-        {
-            var revised = await feelings.ReviseDraftAsync(userId, existing, words);
-            if (revised.Error is { } error)
-            {
-                AddError(error);
-                return Page();
-            }
+        return Id is { } existing
+            ? await this.RespondAsync(await feelings.ReviseDraftAsync(userId, existing, words), () => Saved(existing), ShowAgainAsync)
+            : await this.RespondAsync(await feelings.SaveDraftAsync(userId, words), Saved, ShowAgainAsync);
+    }
 
-            id = existing;
-        }
-        else
-        {
-            var saved = await feelings.SaveDraftAsync(userId, words);
-            if (saved.Error is { } error)
-            {
-                AddError(error);
-                return Page();
-            }
-
-            id = saved.Value;
-        }
-
+    private IActionResult Saved(int id)
+    {
         StatusMessage = "Saved as a private draft. Only you can see it until you share it.";
         return RedirectToPage("Statement", new { id });
     }
+
+    private Task<IActionResult> ShowAgainAsync() => Task.FromResult<IActionResult>(Page());
 
     // Someone else's statement is not there (404); a new one whose couple just ended shows the words back.
     private async Task<IActionResult> RefusedAsync()
@@ -139,12 +125,6 @@ public sealed class ComposeModel(FeelingService feelings, CoupleService couples)
         NeedHints = GentleLanguage.Check(Input.Need);
     }
 
-    // A problem with the feeling belongs to the field the person used: the list or their own word.
-    private void AddError(TrustCheckIn.Common.ServiceError error) =>
-        ModelState.AddServiceError(error.Field == nameof(FeelingWords.Feeling) && !string.IsNullOrWhiteSpace(Input.OwnFeeling)
-            ? error with { Field = nameof(InputModel.OwnFeeling) }
-            : error);
-
     public sealed class InputModel
     {
         [Display(Name = "Choose a feeling")]
@@ -164,7 +144,7 @@ public sealed class ComposeModel(FeelingService feelings, CoupleService couples)
         public string? Need { get; set; }
 
         public FeelingWords ToWords() =>
-            new(string.IsNullOrWhiteSpace(OwnFeeling) ? Feeling?.Trim() ?? "" : OwnFeeling.Trim(), Situation ?? "", Need);
+            new(string.IsNullOrWhiteSpace(OwnFeeling) ? Feeling?.Trim() ?? "" : OwnFeeling.Trim(), Situation ?? "", Need) { OwnWord = !string.IsNullOrWhiteSpace(OwnFeeling) };
 
         public static InputModel From(FeelingWords words) => FeelingChoices.IsListed(words.Feeling)
             ? new() { Feeling = words.Feeling, Situation = words.Situation, Need = words.Need }

@@ -46,24 +46,12 @@ public sealed class StatementModel(FeelingService feelings) : PageModel
         return await ActAsync(id, () => feelings.AcknowledgeAsync(User.GetUserId(), id, Input.Reply), "Your partner will see that you hear them.");
     }
 
-    private async Task<IActionResult> ActAsync(int id, Func<Task<Result>> action, string done, bool toList = false)
-    {
-        var result = await action();
-        if (result.Error is { } error)
+    private async Task<IActionResult> ActAsync(int id, Func<Task<Result>> action, string done, bool toList = false) =>
+        await this.RespondAsync(await action(), () =>
         {
-            // Nothing they may see: 404 as for any unknown id. Otherwise explain, and keep what they typed.
-            if (!await LoadAsync(id))
-            {
-                return NotFound();
-            }
-
-            ModelState.AddServiceError(error);
-            return Page();
-        }
-
-        StatusMessage = done;
-        return toList ? RedirectToPage("Index") : RedirectToPage(new { id });
-    }
+            StatusMessage = done;
+            return toList ? RedirectToPage("Index") : RedirectToPage(new { id });
+        }, async () => await LoadAsync(id) ? Page() : NotFound());
 
     private async Task<bool> LoadAsync(int id)
     {

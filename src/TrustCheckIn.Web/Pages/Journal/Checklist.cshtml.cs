@@ -28,28 +28,19 @@ public sealed class ChecklistModel(JournalService journal) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var result = await journal.SaveChecklistAsync(User.GetUserId(), Input.CoreValues, Input.Boundaries);
-        if (result.Error is { } error)
+        return await this.RespondAsync(result, () =>
         {
-            ModelState.AddServiceError(error);
+            StatusMessage = "Saved. Your values and boundaries are up to date.";
+            return RedirectToPage();
+        }, async () =>
+        {
             Checklist = await journal.GetChecklistAsync(User.GetUserId());
             return Page();
-        }
-
-        StatusMessage = "Saved. Your values and boundaries are up to date.";
-        return RedirectToPage();
+        });
     }
 
-    public async Task<IActionResult> OnPostRevisitedAsync()
-    {
-        var result = await journal.MarkChecklistRevisitedAsync(User.GetUserId());
-        if (!result.Succeeded)
-        {
-            return NotFound();
-        }
-
-        StatusMessage = "Noted. Checking in with yourself is worth doing.";
-        return RedirectToPage();
-    }
+    public async Task<IActionResult> OnPostRevisitedAsync() =>
+        this.Respond(await journal.MarkChecklistRevisitedAsync(User.GetUserId()), "Noted. Checking in with yourself is worth doing.", () => RedirectToPage());
 
     public sealed class InputModel
     {

@@ -19,15 +19,6 @@ public sealed class DeleteModel(JournalService journal) : PageModel
         return Entry is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id)
-    {
-        var result = await journal.DeleteAsync(User.GetUserId(), id);
-        if (!result.Succeeded)
-        {
-            return NotFound();
-        }
-
-        TempData["StatusMessage"] = "The entry is deleted.";
-        return RedirectToPage("Index");
-    }
+    public async Task<IActionResult> OnPostAsync(int id) =>
+        this.Respond(await journal.DeleteAsync(User.GetUserId(), id), "The entry is deleted.", () => RedirectToPage("Index"));
 }

@@ -35,18 +35,10 @@ public sealed class EditModel(JournalService journal) : PageModel
         }
 
         var result = await journal.UpdateAsync(User.GetUserId(), id, Input.ToEntry());
-        if (result.Error is { } error)
+        return await this.RespondAsync(result, () =>
         {
-            if (error.Field.Length == 0)
-            {
-                return NotFound();
-            }
-
-            ModelState.AddServiceError(error);
-            return Page();
-        }
-
-        TempData["StatusMessage"] = "Your changes are saved.";
-        return RedirectToPage("Entry", new { id });
+            TempData[ServiceResponses.StatusMessageKey] = "Your changes are saved.";
+            return RedirectToPage("Entry", new { id });
+        }, () => Task.FromResult<IActionResult>(Page()));
     }
 }

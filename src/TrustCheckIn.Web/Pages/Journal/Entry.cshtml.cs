@@ -19,17 +19,8 @@ public sealed class EntryModel(JournalService journal) : PageModel
         return Entry is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostShareAsync(int id, bool shareable)
-    {
-        var result = await journal.SetShareableAsync(User.GetUserId(), id, shareable);
-        if (!result.Succeeded)
-        {
-            return NotFound();
-        }
-
-        StatusMessage = shareable
+    public async Task<IActionResult> OnPostShareAsync(int id, bool shareable) =>
+        this.Respond(await journal.SetShareableAsync(User.GetUserId(), id, shareable), shareable
             ? "Marked shareable. A therapist could read it only if you give them access to journal entries."
-            : "This entry is just for you again.";
-        return RedirectToPage(new { id });
-    }
+            : "This entry is just for you again.", () => RedirectToPage(new { id }));
 }

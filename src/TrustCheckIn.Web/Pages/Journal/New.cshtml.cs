@@ -24,13 +24,10 @@ public sealed class NewModel(JournalService journal) : PageModel
         }
 
         var result = await journal.CreateAsync(User.GetUserId(), Input.ToEntry());
-        if (result.Error is { } error)
+        return await this.RespondAsync(result, id =>
         {
-            ModelState.AddServiceError(error);
-            return Page();
-        }
-
-        TempData["StatusMessage"] = "Saved. This entry is yours alone.";
-        return RedirectToPage("Entry", new { id = result.Value });
+            TempData[ServiceResponses.StatusMessageKey] = "Saved. This entry is yours alone.";
+            return RedirectToPage("Entry", new { id });
+        }, () => Task.FromResult<IActionResult>(Page()));
     }
 }

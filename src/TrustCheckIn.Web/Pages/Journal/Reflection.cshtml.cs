@@ -20,17 +20,8 @@ public sealed class ReflectionModel(ReflectionService reflections) : PageModel
         return Reflection is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostShareAsync(int id, bool shareable)
-    {
-        var result = await reflections.SetShareableAsync(User.GetUserId(), id, shareable);
-        if (!result.Succeeded)
-        {
-            return NotFound();
-        }
-
-        StatusMessage = shareable
+    public async Task<IActionResult> OnPostShareAsync(int id, bool shareable) =>
+        this.Respond(await reflections.SetShareableAsync(User.GetUserId(), id, shareable), shareable
             ? "Marked shareable. A therapist could read it only if you give them access to journal entries."
-            : "This reflection is just for you again.";
-        return RedirectToPage(new { id });
-    }
+            : "This reflection is just for you again.", () => RedirectToPage(new { id }));
 }

@@ -48,15 +48,15 @@ public sealed class ReflectionsModel(ReflectionService reflections) : PageModel
         }
 
         var result = await reflections.SaveThisMonthAsync(User.GetUserId(), Input.ToReflection());
-        if (result.Error is { } error)
+        return await this.RespondAsync(result, _ =>
         {
-            ModelState.AddServiceError(error);
+            StatusMessage = "Saved. Thank you for taking the time to notice.";
+            return RedirectToPage();
+        }, async () =>
+        {
             await LoadAsync();
             return Page();
-        }
-
-        StatusMessage = "Saved. Thank you for taking the time to notice.";
-        return RedirectToPage();
+        });
     }
 
     private async Task LoadAsync(bool? alreadyReflected = null)

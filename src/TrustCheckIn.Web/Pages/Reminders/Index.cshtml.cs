@@ -41,29 +41,25 @@ public sealed class IndexModel(ReminderService reminders, CalendarFeedService ca
         }
 
         var result = await reminders.SaveAsync(User.GetUserId(), Input.ToSettings());
-        if (await this.RefusalAsync(result.Error, LoadAsync) is { } refusal)
+        return await this.RespondAsync(result, () =>
         {
-            return refusal;
-        }
-
-        StatusMessage = Input.CheckInEnabled
-            ? $"Saved. Your check-in reminder comes on {Input.CheckInDay}s at {Input.Time}."
-            : "Saved. Your weekly check-in reminder is off.";
-        return RedirectToPage();
+            StatusMessage = Input.CheckInEnabled
+                ? $"Saved. Your check-in reminder comes on {Input.CheckInDay}s at {Input.Time}."
+                : "Saved. Your weekly check-in reminder is off.";
+            return RedirectToPage();
+        }, async () =>
+        {
+            await LoadAsync();
+            return Page();
+        });
     }
 
-    public async Task<IActionResult> OnPostCalendarAsync()
-    {
-        var result = await calendar.CreateOrRegenerateAsync(User.GetUserId());
-        if (!result.Succeeded)
+    public async Task<IActionResult> OnPostCalendarAsync() =>
+        this.Respond(await calendar.CreateOrRegenerateAsync(User.GetUserId()), url =>
         {
-            return NotFound();
-        }
-
-        NewFeedUrl = result.Value;
-        StatusMessage = "Your calendar address is ready. Any address you made before no longer works.";
-        return RedirectToPage();
-    }
+            NewFeedUrl = url;
+            return "Your calendar address is ready. Any address you made before no longer works.";
+        }, () => RedirectToPage());
 
     public async Task<IActionResult> OnPostRemoveCalendarAsync()
     {

@@ -5,7 +5,7 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Therapist;
 
-public sealed class CoupleModel(TherapistService therapists) : PageModel
+public sealed class CoupleModel(TherapistReadingService therapists) : PageModel
 {
     public CoupleRecord Record { get; private set; } = null!;
 

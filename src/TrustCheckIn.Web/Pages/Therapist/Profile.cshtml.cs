@@ -6,7 +6,7 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Therapist;
 
-public sealed class ProfileModel(TherapistService therapists) : PageModel
+public sealed class ProfileModel(TherapistProfileService therapists) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -33,22 +33,13 @@ public sealed class ProfileModel(TherapistService therapists) : PageModel
             return Page();
         }
 
-        await therapists.SaveProfileAsync(User.GetUserId(), Input.DisplayName, Input.PracticeName, Input.Licence);
-        StatusMessage = "Your profile is saved.";
-        return RedirectToPage();
+        var result = await therapists.SaveProfileAsync(User.GetUserId(), Input.DisplayName, Input.PracticeName, Input.Licence);
+        return this.Respond(result, "Your profile is saved.", () => RedirectToPage());
     }
 
-    public async Task<IActionResult> OnPostNewCodeAsync()
-    {
-        var result = await therapists.NewLinkCodeAsync(User.GetUserId());
-        if (!result.Succeeded)
-        {
-            return NotFound();
-        }
-
-        StatusMessage = "You have a new code. The old one no longer links new couples; couples already linked stay linked.";
-        return RedirectToPage();
-    }
+    public async Task<IActionResult> OnPostNewCodeAsync() =>
+        this.Respond(await therapists.NewLinkCodeAsync(User.GetUserId()),
+            "You have a new code. The old one no longer links new couples; couples already linked stay linked.", () => RedirectToPage());
 
     public sealed class InputModel
     {

@@ -6,8 +6,11 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Therapist;
 
-public sealed class SummaryModel(TherapistService therapists, TimeProvider time) : PageModel
+public sealed class SummaryModel(TherapistReadingService therapists, TimeProvider time) : PageModel
 {
+    // Without chosen dates a summary covers the last four weeks.
+    public const int DefaultDays = 28;
+
     [BindProperty(SupportsGet = true)]
     [DataType(DataType.Date)]
     [Display(Name = "From")]
@@ -36,11 +39,11 @@ public sealed class SummaryModel(TherapistService therapists, TimeProvider time)
         }
 
         To ??= today;
-        From ??= To.Value.AddDays(-28);
+        From ??= To.Value.AddDays(-DefaultDays);
         if (From > To)
         {
             ModelState.AddModelError(nameof(From), "The start date needs to be on or before the end date.");
-            (From, To) = (To.Value.AddDays(-28), To);
+            (From, To) = (To.Value.AddDays(-DefaultDays), To);
         }
 
         if (await therapists.ReadCoupleAsync(User.GetUserId(), coupleId, AccessKind.Summary, From, To, HttpContext.RequestAborted) is not { } record)

@@ -8,7 +8,7 @@ using TrustCheckIn.Data;
 namespace TrustCheckIn.Therapy;
 
 // The partner's side: linking a therapist, granting and revoking consent, reading the access log.
-public sealed class TherapyService(AppDbContext db, TimeProvider time, ILogger<TherapyService> logger)
+public sealed class PartnerConsentService(AppDbContext db, TimeProvider time, ILogger<PartnerConsentService> logger)
 {
     public const int LogPageSize = 25;
 
@@ -24,8 +24,8 @@ public sealed class TherapyService(AppDbContext db, TimeProvider time, ILogger<T
 
     public async Task<PartnerTherapyView?> GetAsync(string userId, CancellationToken ct = default)
     {
-        var couple = await db.Couples.AsNoTracking().ActiveFor(userId)
-            .Select(c => new { c.Id, PartnerId = c.PartnerAId == userId ? c.PartnerBId : c.PartnerAId, PartnerName = c.PartnerAId == userId ? c.PartnerB!.DisplayName : c.PartnerA!.DisplayName })
+        var couple = await db.Couples.AsNoTracking().ActiveFor(userId).SeenBy(userId)
+            .Select(c => new { c.Id, c.PartnerId, c.PartnerDisplayName })
             .SingleOrDefaultAsync(ct);
         if (couple is null)
         {
@@ -37,7 +37,7 @@ public sealed class TherapyService(AppDbContext db, TimeProvider time, ILogger<T
             .SingleOrDefaultAsync(ct);
         if (link is null)
         {
-            return new PartnerTherapyView(couple.PartnerName, null, null, null);
+            return new PartnerTherapyView(couple.PartnerDisplayName, null, null, null);
         }
 
         var consents = await db.Consents.AsNoTracking()
@@ -45,7 +45,7 @@ public sealed class TherapyService(AppDbContext db, TimeProvider time, ILogger<T
             .Select(c => new { c.PartnerId, View = new ConsentView(c.Scopes, c.StartsOn, c.GrantedAt) })
             .ToListAsync(ct);
         return new PartnerTherapyView(
-            couple.PartnerName,
+            couple.PartnerDisplayName,
             link.Therapist,
             consents.SingleOrDefault(c => c.PartnerId == userId)?.View,
             consents.SingleOrDefault(c => c.PartnerId == couple.PartnerId)?.View);
@@ -58,7 +58,7 @@ public sealed class TherapyService(AppDbContext db, TimeProvider time, ILogger<T
         var couple = await db.Couples.ActiveFor(userId).SingleOrDefaultAsync();
         if (couple is null)
         {
-            return new ServiceError("", "Linking a therapist needs a couple: invite your partner first.");
+            return ServiceError.RefusedByRule("Linking a therapist needs a couple: invite your partner first.");
         }
 
         var therapist = await db.TherapistProfiles
@@ -67,12 +67,12 @@ public sealed class TherapyService(AppDbContext db, TimeProvider time, ILogger<T
             .SingleOrDefaultAsync();
         if (therapist is null)
         {
-            return new ServiceError("Code", "We couldn't find a therapist with that code. Please check it with your therapist.");
+            return ServiceError.Invalid("Code", "We couldn't find a therapist with that code. Please check it with your therapist.");
         }
 
         if (await ActiveLinks(couple.Id).AnyAsync())
         {
-            return new ServiceError("Code", "Your couple already has a therapist linked. Unlink them first to link someone else.");
+            return ServiceError.Invalid("Code", "Your couple already has a therapist linked. Unlink them first to link someone else.");
         }
 
         db.TherapistLinks.Add(new TherapistLink(couple.Id, therapist.UserId, userId, Now));
@@ -99,12 +99,12 @@ public sealed class TherapyService(AppDbContext db, TimeProvider time, ILogger<T
     {
         if (scopes == ConsentScope.None)
         {
-            return new ServiceError("CheckIns", "Choose at least one kind of entry to share, or use \"Stop sharing\" instead.");
+            return ServiceError.Invalid("CheckIns", "Choose at least one kind of entry to share, or use \"Stop sharing\" instead.");
         }
 
         if (start == ConsentStart.FromDate && from is null)
         {
-            return new ServiceError("From", "Please choose the date to share from.");
+            return ServiceError.Invalid("From", "Please choose the date to share from.");
         }
 
         var link = await ActiveLinkForPartnerAsync(userId);
@@ -136,17 +136,20 @@ public sealed class TherapyService(AppDbContext db, TimeProvider time, ILogger<T
     public async Task<Result> RevokeAsync(string userId)
     {
         var link = await ActiveLinkForPartnerAsync(userId);
+        if (link is null)
+        {
+            return ServiceError.NotFound("consent");
+        }
+
         var now = Now;
-        var revoked = link is null
-            ? 0
-            : await db.Consents.Where(c => c.LinkId == link.Id && c.PartnerId == userId && c.RevokedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedAt, now));
+        var revoked = await db.Consents.Where(c => c.LinkId == link.Id && c.PartnerId == userId && c.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedAt, now));
         if (revoked == 0)
         {
             return ServiceError.NotFound("consent");
         }
 
-        logger.LogInformation("User {UserId} revoked consent for link {LinkId}", userId, link!.Id);
+        logger.LogInformation("User {UserId} revoked consent for link {LinkId}", userId, link.Id);
         return Result.Ok;
     }
 
@@ -176,10 +179,10 @@ public sealed class TherapyService(AppDbContext db, TimeProvider time, ILogger<T
         await db.TherapistLinks.Where(l => linkIds.Contains(l.Id)).ExecuteUpdateAsync(s => s.SetProperty(l => l.UnlinkedAt, now));
     }
 
-    private IQueryable<TherapistLink> ActiveLinks(int coupleId) => db.TherapistLinks.Where(l => l.CoupleId == coupleId && l.UnlinkedAt == null);
+    private IQueryable<TherapistLink> ActiveLinks(int coupleId) => db.TherapistLinks.Active().Where(l => l.CoupleId == coupleId);
 
     private Task<TherapistLink?> ActiveLinkForPartnerAsync(string userId) =>
         db.Couples.ActiveFor(userId)
-            .SelectMany(c => db.TherapistLinks.Where(l => l.CoupleId == c.Id && l.UnlinkedAt == null))
+            .Join(db.TherapistLinks.Active(), c => c.Id, l => l.CoupleId, (c, l) => l)
             .SingleOrDefaultAsync();
 }

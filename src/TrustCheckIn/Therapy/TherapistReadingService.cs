@@ -1,18 +1,105 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using TrustCheckIn.CheckIns;
+using TrustCheckIn.Data;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
 using TrustCheckIn.Journal;
 
 namespace TrustCheckIn.Therapy;
 
-public sealed partial class TherapistService
+// The therapist's reading of linked couples. Consent is read from the database on every call, never cached,
+// and every look at a couple (allowed or refused) writes one access-log row.
+public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, ILogger<TherapistReadingService> logger)
 {
     public const int RecentWeeks = 12;
+
+    // A dated summary reads at most this many check-ins (about two years of both partners' weeks).
+    public const int SummaryCheckInLimit = 200;
+
+    // Per partner, the newest journal entries and monthly reflections a page shows.
+    public const int JournalEntryLimit = 100;
+    public const int ReflectionMonths = 24;
 
     public sealed record DashboardWeek(IsoWeek Week, double? AverageA, double? AverageB, bool Diverges);
 
     public sealed record DashboardCouple(CoupleAccess Access, IReadOnlyList<DashboardWeek> Weeks);
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    // Linked couples with each partner's current consent. Listing shows names and consent only; data
+    // shown on the dashboard is logged by the caller through LogAsync.
+    public async Task<List<CoupleAccess>> ListCouplesAsync(string therapistId, CancellationToken ct = default)
+    {
+        var coupleIds = await ActiveLinksOf(therapistId).Select(l => l.CoupleId).ToListAsync(ct);
+        return await LoadAccessAsync(therapistId, coupleIds, ct);
+    }
+
+    // Opens one couple for a page: null (and a refused row in the log) when the therapist has no active
+    // link to an active couple; otherwise the consent as it stands right now, logged with what is shown.
+    public async Task<CoupleAccess?> OpenAsync(string therapistId, int coupleId, AccessKind kind, CancellationToken ct = default)
+    {
+        var access = (await LoadAccessAsync(therapistId, [coupleId], ct)).SingleOrDefault();
+        await LogAsync(therapistId, coupleId, kind, access?.Visible ?? ConsentScope.None, ct);
+        return access;
+    }
+
+    public Task LogAsync(string therapistId, int coupleId, AccessKind kind, ConsentScope shown, CancellationToken ct = default) =>
+        LogAsync(therapistId, [(coupleId, shown)], kind, ct);
+
+    // One append-only row per couple looked at, written together.
+    private async Task LogAsync(string therapistId, IReadOnlyList<(int CoupleId, ConsentScope Shown)> views, AccessKind kind, CancellationToken ct)
+    {
+        if (views.Count == 0)
+        {
+            return;
+        }
+
+        var name = await db.TherapistProfiles.Where(p => p.UserId == therapistId).Select(p => p.DisplayName).SingleOrDefaultAsync(ct)
+            ?? await db.Users.Where(u => u.Id == therapistId).Select(u => u.DisplayName).SingleAsync(ct);
+        var now = Now;
+        db.AccessLog.AddRange(views.Select(v => new AccessLogEntry(v.CoupleId, therapistId, name, kind, v.Shown, now)));
+        await db.SaveChangesAsync(ct);
+        foreach (var (coupleId, _) in views.Where(v => v.Shown == ConsentScope.None))
+        {
+            logger.LogInformation("Therapist {TherapistId} was shown nothing of couple {CoupleId} ({Kind})", therapistId, coupleId, kind);
+        }
+    }
+
+    // Only a couple still together: a closed couple's record is no longer the therapist's to read.
+    private IQueryable<TherapistLink> ActiveLinksOf(string therapistId) =>
+        db.TherapistLinks.Active().Where(l => l.TherapistId == therapistId && db.Couples.Any(c => c.Id == l.CoupleId && c.ClosedAt == null));
+
+    private async Task<List<CoupleAccess>> LoadAccessAsync(string therapistId, List<int> coupleIds, CancellationToken ct)
+    {
+        var rows = await ActiveLinksOf(therapistId)
+            .Where(l => coupleIds.Contains(l.CoupleId))
+            .Join(db.Couples, l => l.CoupleId, c => c.Id, (l, c) => new
+            {
+                LinkId = l.Id,
+                l.CoupleId,
+                c.TimeZoneId,
+                l.LinkedAt,
+                c.PartnerAId,
+                NameA = c.PartnerA!.DisplayName,
+                c.PartnerBId,
+                NameB = c.PartnerB!.DisplayName,
+            })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        var linkIds = rows.Select(r => r.LinkId).ToList();
+        var consents = await db.Consents.AsNoTracking()
+            .Where(c => linkIds.Contains(c.LinkId) && c.RevokedAt == null)
+            .Select(c => new { c.LinkId, c.PartnerId, c.Scopes, c.StartsOn, c.GrantedAt })
+            .ToListAsync(ct);
+
+        PartnerConsent ConsentOf(int linkId, string partnerId, string name) =>
+            consents.SingleOrDefault(c => c.LinkId == linkId && c.PartnerId == partnerId) is { } c
+                ? new PartnerConsent(partnerId, name, c.Scopes, c.StartsOn, c.GrantedAt)
+                : new PartnerConsent(partnerId, name, ConsentScope.None, null, null);
+
+        return rows.Select(r => new CoupleAccess(r.CoupleId, r.TimeZoneId, r.LinkedAt, ConsentOf(r.LinkId, r.PartnerAId, r.NameA), ConsentOf(r.LinkId, r.PartnerBId, r.NameB))).ToList();
+    }
 
     // The dashboard: every linked couple with the consented partners' recent check-in averages, read in one
     // query for all couples; each couple whose scores are shown gets one access-log row.
@@ -23,7 +110,8 @@ public sealed partial class TherapistService
         var since = IsoWeek.Of(DateOnly.FromDateTime(Now)).AddWeeks(-RecentWeeks - 1).Key;
         var rows = showing.Count == 0 ? [] : await db.CheckIns.AsNoTracking()
             .Where(c => showing.Contains(c.CoupleId) && c.WeekKey > since)
-            .Select(c => new CheckInRow(c.CoupleId, c.AuthorId, c.WeekKey, c.WeekStart, c.SealedAt != null, new Ratings(c.Trust, c.FeelingHeard, c.Connection, c.FollowThrough, c.EmotionalSafety), null, null, null))
+            .Rows()
+            .Select(r => new { r.CoupleId, r.AuthorId, r.WeekKey, r.WeekStart, r.Sealed, r.Ratings })
             .ToListAsync(ct);
 
         var result = new List<DashboardCouple>(couples.Count);
@@ -31,7 +119,7 @@ public sealed partial class TherapistService
         {
             var thisWeek = ThisWeekOf(couple).Key;
             var visible = rows.Where(r => r.CoupleId == couple.CoupleId && (r.Sealed || r.WeekKey < thisWeek)
-                && Consented(couple, r.AuthorId, ConsentScope.CheckIns, r.WeekStart)).ToList();
+                && couple.Consented(r.AuthorId, ConsentScope.CheckIns, r.WeekStart)).ToList();
             var weeks = visible.GroupBy(r => r.WeekKey).OrderByDescending(g => g.Key).Select(g =>
             {
                 var a = g.SingleOrDefault(r => r.AuthorId == couple.A.PartnerId);
@@ -59,18 +147,19 @@ public sealed partial class TherapistService
         var names = access.Partners.ToDictionary(p => p.PartnerId, p => p.DisplayName);
         var sharers = access.Partners.Where(p => p.Shares(ConsentScope.CheckIns)).Select(p => p.PartnerId).ToList();
         var earliest = sharers.Count == 0 ? DateOnly.MaxValue : access.Partners.Where(p => sharers.Contains(p.PartnerId)).Min(p => p.From);
-        var weekLimit = from is null ? RecentWeeks * 2 : 200;
+        // Both partners' rows of the recent weeks, or a dated summary's longer stretch.
+        var rowLimit = from is null ? RecentWeeks * 2 : SummaryCheckInLimit;
 
         var thisWeek = ThisWeekOf(access).Key;
         // A partner's answers reach anyone else only once the week is revealed: both answered, or the week is over.
         var checkInRows = sharers.Count == 0 ? [] : await db.CheckIns.AsNoTracking()
             .Where(c => (c.SealedAt != null || c.WeekKey < thisWeek) && c.CoupleId == coupleId && sharers.Contains(c.AuthorId) && c.WeekStart >= earliest && c.WeekStart >= lower && c.WeekStart <= upper)
             .OrderByDescending(c => c.WeekKey)
-            .Take(weekLimit)
-            .Select(c => new CheckInRow(c.CoupleId, c.AuthorId, c.WeekKey, c.WeekStart, true, new Ratings(c.Trust, c.FeelingHeard, c.Connection, c.FollowThrough, c.EmotionalSafety), c.WentWell, c.OnMyMind, c.SmallStep))
+            .Take(rowLimit)
+            .Rows()
             .ToListAsync(ct);
         var checkIns = checkInRows
-            .Where(r => Consented(access, r.AuthorId, ConsentScope.CheckIns, r.WeekStart))
+            .Where(r => access.Consented(r.AuthorId, ConsentScope.CheckIns, r.WeekStart))
             .Select(r => new CoupleRecord.CheckInEntry(r.AuthorId, names[r.AuthorId], IsoWeek.FromKey(r.WeekKey), r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep))
             .ToList();
         var divergent = checkIns.GroupBy(c => c.Week.Key)
@@ -90,11 +179,6 @@ public sealed partial class TherapistService
             await ReflectionsAsync(access, names, lower, upper, ct),
             access.SharesExpectations ? await ExpectationsAsync(coupleId, ct) : []);
     }
-
-    private sealed record CheckInRow(int CoupleId, string AuthorId, int WeekKey, DateOnly WeekStart, bool Sealed, Ratings Ratings, string? WentWell, string? OnMyMind, string? SmallStep);
-
-    private static bool Consented(CoupleAccess access, string partnerId, ConsentScope scope, DateOnly date) =>
-        access.Partners.SingleOrDefault(p => p.PartnerId == partnerId) is { } partner && partner.Shares(scope) && date >= partner.From;
 
     // Consent dates are days in the couple's time zone; stored times are UTC.
     private static DateTime StartOfDay(CoupleAccess access, DateOnly date) => date == DateOnly.MinValue
@@ -135,7 +219,7 @@ public sealed partial class TherapistService
             result.AddRange(await db.JournalEntries.AsNoTracking()
                 .Where(e => e.AuthorId == partner.PartnerId && e.ShareableWithTherapist && e.CreatedAt >= start && e.CreatedAt < end)
                 .OrderByDescending(e => e.CreatedAt)
-                .Take(100)
+                .Take(JournalEntryLimit)
                 .Select(e => new CoupleRecord.JournalItem(names[partner.PartnerId], e.Prompt, e.Text, e.CreatedAt))
                 .ToListAsync(ct));
         }
@@ -154,7 +238,7 @@ public sealed partial class TherapistService
             result.AddRange(await db.TrustPatternReflections.AsNoTracking()
                 .Where(r => r.AuthorId == partner.PartnerId && r.ShareableWithTherapist && r.Month >= firstMonth && r.Month <= upper)
                 .OrderByDescending(r => r.Month)
-                .Take(24)
+                .Take(ReflectionMonths)
                 .Select(r => new CoupleRecord.ReflectionItem(
                     names[partner.PartnerId],
                     r.Month,
@@ -166,23 +250,8 @@ public sealed partial class TherapistService
         return result.OrderByDescending(r => r.Month).ToList();
     }
 
-    private async Task<List<CoupleRecord.ExpectationItem>> ExpectationsAsync(int coupleId, CancellationToken ct)
-    {
-        var since = Now.AddDays(-28);
-        return (await db.Expectations.AsNoTracking()
-            .Where(e => e.CoupleId == coupleId && e.RemovedAt == null)
-            .OrderBy(e => e.Position).ThenBy(e => e.Id)
-            .Select(e => new
-            {
-                e.Need,
-                e.Action,
-                e.Frequency,
-                e.CustomFrequency,
-                Done = db.FollowThroughs.Count(f => f.ExpectationId == e.Id && f.DoneAt >= since),
-                Noticed = db.FollowThroughs.Count(f => f.ExpectationId == e.Id && f.DoneAt >= since && f.NoticedAt != null),
-            })
-            .ToListAsync(ct))
+    private async Task<List<CoupleRecord.ExpectationItem>> ExpectationsAsync(int coupleId, CancellationToken ct) =>
+        (await db.RowsLately(coupleId, Now).ToListAsync(ct))
             .Select(e => new CoupleRecord.ExpectationItem(e.Need, e.Action, ExpectationContent.Describe(e.Frequency, e.CustomFrequency), FollowThroughSummary.Sentence(e.Done, e.Noticed)))
             .ToList();
-    }
 }
