@@ -30,6 +30,8 @@ public sealed class AccountService(UserManager<AppUser> users, IConfiguration co
     {
         if (await users.FindByEmailAsync(email) is not null)
         {
+            // As costly as creating the account, which hashes the password: the queue's load says nothing either.
+            users.PasswordHasher.HashPassword(new AppUser(), password);
             return new Registration(null, EmailAlreadyRegistered: true, []);
         }
 
