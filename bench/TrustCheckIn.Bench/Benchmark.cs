@@ -63,6 +63,7 @@ internal sealed partial class BenchApp(int weeks) : WebApplicationFactory<Progra
         builder.UseSetting("App:BaseUrl", "https://bench.test");
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("RateLimits:SensitivePostsPerMinute", "100000");
+        builder.UseSetting("RateLimits:PerAccountPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }

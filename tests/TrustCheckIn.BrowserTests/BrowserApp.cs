@@ -63,6 +63,7 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         // Tests run the reminder dispatcher themselves, on their own clock.
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("RateLimits:SensitivePostsPerMinute", "100000");
+        builder.UseSetting("RateLimits:PerAccountPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

@@ -76,6 +76,7 @@ public class TestApp : WebApplicationFactory<Program>
         // Tests run the reminder dispatcher themselves, on their own clock.
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("RateLimits:SensitivePostsPerMinute", sensitivePostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:PerAccountPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in settings)
         {

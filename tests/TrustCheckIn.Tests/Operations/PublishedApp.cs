@@ -58,11 +58,21 @@ public sealed class PublishedBuild : IDisposable
         return (process.ExitCode, text);
     }
 
-    // A free port in the range kept for these tests on the shared machines.
+    private static readonly HashSet<int> GivenPorts = [];
+
+    // A free port in the range kept for these tests on the shared machines, never the same one twice in a run.
     public static int FreePort()
     {
         foreach (var port in Enumerable.Range(18400, 100).OrderBy(_ => Random.Shared.Next()))
         {
+            lock (GivenPorts)
+            {
+                if (!GivenPorts.Add(port))
+                {
+                    continue;
+                }
+            }
+
             try
             {
                 using var probe = new TcpListener(IPAddress.Loopback, port);
@@ -135,6 +145,7 @@ public sealed class PublishedProcess : IDisposable
         ["App__BaseUrl"] = publicAddress,
         ["DataFolder"] = dataFolder,
         ["RateLimits__SensitivePostsPerMinute"] = "100000",
+        ["RateLimits__PerAccountPerMinute"] = "100000",
         ["Logging__LogLevel__Default"] = "Information",
         ["Logging__Console__FormatterName"] = "simple",
     };

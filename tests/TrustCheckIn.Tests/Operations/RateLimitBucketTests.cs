@@ -34,4 +34,31 @@ public sealed class RateLimitBucketTests(TwoPostsPerMinuteApp app) : IClassFixtu
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
         Assert.NotEqual(HttpStatusCode.TooManyRequests, join.StatusCode);
     }
+
+    [Fact]
+    public async Task OneAddressGetsItsOwnAllowanceWhateverTheClient()
+    {
+        using var perAccount = new TestApp().WithSetting("RateLimits:PerAccountPerMinute", "2");
+        var target = $"{Guid.NewGuid():N}@example.test";
+        async Task<HttpStatusCode> SignInAsync(string email)
+        {
+            var browser = perAccount.CreateBrowser(followRedirects: false);
+            var login = await browser.GetPageAsync("/Account/Login");
+            return (await browser.SubmitAsync(login, "#login-form", new() { ["Input.Email"] = email, ["Input.Password"] = "wrong password here" })).StatusCode;
+        }
+
+        async Task<HttpStatusCode> ResetAsync(string email)
+        {
+            var browser = perAccount.CreateBrowser(followRedirects: false);
+            return (await browser.SubmitAsync(await browser.GetPageAsync("/Account/ForgotPassword"), "#forgot-password-form", new() { ["Input.Email"] = email })).StatusCode;
+        }
+
+        var signIns = new[] { await SignInAsync(target), await SignInAsync(target), await SignInAsync(target.ToUpperInvariant()) };
+        var otherAddress = await SignInAsync($"{Guid.NewGuid():N}@example.test");
+        var resets = new[] { await ResetAsync(target), await ResetAsync(target), await ResetAsync(target) };
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], signIns);
+        Assert.Equal(HttpStatusCode.OK, otherAddress);
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], resets);
+    }
 }

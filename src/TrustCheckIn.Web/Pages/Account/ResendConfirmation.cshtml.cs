@@ -7,7 +7,7 @@ using TrustCheckIn.Web.Infrastructure;
 namespace TrustCheckIn.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.AccountRecovery)]
-public sealed class ResendConfirmationModel(BackgroundQueue queue) : PageModel
+public sealed class ResendConfirmationModel(BackgroundQueue queue, AccountRateLimits accountLimits) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -21,6 +21,11 @@ public sealed class ResendConfirmationModel(BackgroundQueue queue) : PageModel
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        if (!accountLimits.TryAcquire(RateLimits.AccountRecovery, Input.Email))
+        {
+            return AccountRateLimits.TooMany(Response);
         }
 
         // The same answer, in the same time, whether or not the address has an account.
