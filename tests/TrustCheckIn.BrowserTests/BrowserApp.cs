@@ -146,7 +146,7 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
     public string LinkIn(string email, string pathPrefix)
     {
         var queue = Services.GetRequiredService<BackgroundQueue>();
-        Assert.True(SpinWait.SpinUntil(() => queue.IsEmpty, TimeSpan.FromSeconds(30)), "The background queue did not empty.");
+        Assert.True(SpinWait.SpinUntil(() => queue.IsEmpty, TimeSpan.FromMinutes(2)), "The background queue did not empty.");
         var outbox = Path.Combine(Folder, "outbox");
         var message = Directory.GetFiles(outbox, "*.eml")
             .Order(StringComparer.Ordinal)

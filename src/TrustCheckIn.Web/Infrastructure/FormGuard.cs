@@ -175,7 +175,7 @@ public sealed class FormProblemsFilter : IAsyncPageFilter
             var state = context.ModelState;
             foreach (var field in problems.TooLong.Where(f => state[f] is not { Errors.Count: > 0 }))
             {
-                state.AddModelError(field, $"This is longer than this form takes ({problems.Limit:N0} characters). We kept the first {problems.Limit:N0}: shorten it, then save again.");
+                state.AddModelError(field, $"This was far longer than this field takes, so we kept only its first {problems.Limit:N0} characters. Shorten it, then save again.");
             }
 
             foreach (var field in problems.WithNul.Where(f => state[f] is not { Errors.Count: > 0 }))

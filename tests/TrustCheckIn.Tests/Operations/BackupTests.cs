@@ -53,7 +53,7 @@ public sealed class BackupTests : IDisposable
         }
 
         var journal = await restoredApp.CreateDefaultClient(new Uri(TestApp.PublicAddress), sameSession).GetPageAsync("/Journal?q=before+the+backup");
-        var texts = Texts(Path.Combine(restored, "app.db"));
+        var texts = StoredJournal.Texts(Path.Combine(restored, "app.db"));
 
         Assert.Equal("/Journal", journal.Url.AbsolutePath);
         Assert.Contains("Written before the backup", journal.Text, StringComparison.Ordinal);
@@ -63,25 +63,6 @@ public sealed class BackupTests : IDisposable
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(files.Keys));
         }
-    }
-
-    private static HashSet<string> Texts(string database)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Pooling=false");
-        connection.Open();
-        using var check = connection.CreateCommand();
-        check.CommandText = "PRAGMA integrity_check";
-        Assert.Equal("ok", check.ExecuteScalar());
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT Text FROM JournalEntries";
-        using var reader = read.ExecuteReader();
-        var texts = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            texts.Add(reader.GetString(0));
-        }
-
-        return texts;
     }
 
     public void Dispose()

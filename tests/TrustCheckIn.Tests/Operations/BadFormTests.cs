@@ -10,7 +10,7 @@ namespace TrustCheckIn.Tests.Operations;
 public sealed class BadFormTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]
-    public async Task AFiveMegabyteJournalEntryComesBackCutToTheStatedLimitWithAMessage()
+    public async Task AFiveMegabyteJournalEntryComesBackCutToThePagesLimitWithAMessage()
     {
         var (browser, token) = await JournalFormAsync();
         var typed = "I wrote and wrote. " + new string('a', 5_000_000);
@@ -20,8 +20,8 @@ public sealed class BadFormTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.OK, page.Response.StatusCode);
         Assert.Equal("/Journal/New", page.Url.AbsolutePath);
         Assert.Contains("Up to 10,000 characters", page.Text, StringComparison.Ordinal);
-        Assert.Contains("We kept the first 10,000", Message(page, "Input.Text"), StringComparison.Ordinal);
-        Assert.Equal(typed[..JournalEntry.TextLength], page.Document.QuerySelector<IHtmlTextAreaElement>("#Input_Text")!.Value);
+        Assert.Contains("we kept only its first 20,000 characters", Message(page, "Input.Text"), StringComparison.Ordinal);
+        Assert.Equal(typed[..(2 * JournalEntry.TextLength)], page.Document.QuerySelector<IHtmlTextAreaElement>("#Input_Text")!.Value);
         Assert.Empty(await EntriesAsync(browser));
     }
 

@@ -49,6 +49,7 @@ public sealed class PublishedAppKillTests(PublishedBuild build, ITestOutputHelpe
             var form = await browser.GetPageAsync("/Journal/New");
             Assert.Equal(HttpStatusCode.OK, form.Response.StatusCode);
             using var stop = new CancellationTokenSource();
+            var startedWith = acknowledged.Count;
             var writers = Enumerable.Range(0, 3).Select(w => WriteUntilKilledAsync(browser, form, $"round {round} writer {w}", stop.Token)).ToList();
             if (round == 3)
             {
@@ -59,7 +60,14 @@ public sealed class PublishedAppKillTests(PublishedBuild build, ITestOutputHelpe
                 backup = said;
             }
 
-            await Task.Delay(Random.Shared.Next(400, 1500));
+            // However slow the machine, each kill lands among writes: a few acknowledged first, then a random moment.
+            var deadline = DateTime.UtcNow.AddMinutes(1);
+            while (acknowledged.Count < startedWith + 3 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            await Task.Delay(Random.Shared.Next(50, 1000));
             app.KillHard();
             await stop.CancelAsync();
             await Task.WhenAll(writers);
@@ -81,10 +89,10 @@ public sealed class PublishedAppKillTests(PublishedBuild build, ITestOutputHelpe
         }
 
         output.WriteLine($"{acknowledged.Count} acknowledged writes over {Kills} kills");
-        var stored = Texts(data, "trustcheckin.db");
+        var stored = StoredJournal.Texts(Path.Combine(data, "trustcheckin.db"));
         var missing = acknowledged.Keys.Where(t => !stored.Contains(t)).ToList();
         var backupFile = Directory.GetFiles(backups, "trustcheckin-*.db").Single(f => !f.Contains("keys", StringComparison.Ordinal));
-        var inBackup = Texts(backups, Path.GetFileName(backupFile));
+        var inBackup = StoredJournal.Texts(backupFile);
 
         Assert.True(acknowledged.Count >= Kills * 3, $"Only {acknowledged.Count} writes were acknowledged.");
         Assert.Empty(missing);
@@ -130,25 +138,6 @@ public sealed class PublishedAppKillTests(PublishedBuild build, ITestOutputHelpe
                 return;
             }
         }
-    }
-
-    private static HashSet<string> Texts(string folder, string file)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, file)};Pooling=false");
-        connection.Open();
-        using var check = connection.CreateCommand();
-        check.CommandText = "PRAGMA integrity_check";
-        Assert.Equal("ok", check.ExecuteScalar());
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT Text FROM JournalEntries";
-        using var reader = read.ExecuteReader();
-        var texts = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            texts.Add(reader.GetString(0));
-        }
-
-        return texts;
     }
 
     public void Dispose()
