@@ -43,16 +43,6 @@ builder.Services
     .AddDefaultTokenProviders()
     .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
-// Checked on every request, so a password change or sign-out ends every other session at once.
-builder.Services.Configure<SecurityStampValidatorOptions>(options =>
-{
-    options.ValidationInterval = TimeSpan.Zero;
-    options.OnRefreshingPrincipal = async context =>
-    {
-        await TwoFactorClaims.KeepHowTheySignedIn(context);
-        await SessionLifetime.KeepSignInTime(context);
-    };
-});
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.Cookie.Name = "TrustCheckIn.Auth";
@@ -65,6 +55,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.LogoutPath = "/Account/Logout";
     // Sliding for 14 days of quiet, but never longer than SessionLifetime.Absolute after signing in.
     options.Events.OnSigningIn = SessionLifetime.StampSignIn;
+    // Every request: one indexed read of the security stamp, so a password change or sign-out ends other sessions at once.
     options.Events.OnValidatePrincipal = SessionLifetime.ValidateAsync;
     // A real 403 (rendered by the status page), not a redirect that hides what happened; a therapist who
     // has not signed in with two-factor is sent to set it up instead.
@@ -141,7 +132,8 @@ app.UseAuthorization();
 // After authorization: a post nobody may make is not read at all.
 app.UseFormGuard();
 
-app.MapStaticAssets().AllowAnonymous();
+// Served by routing before authentication runs: no session check, no cookie, so browsers may cache them.
+app.MapStaticAssets().ShortCircuit();
 app.MapTrustCheckInHealthChecks();
 app.MapRazorPages().WithStaticAssets();
 // Calendar apps send no cookie: the secret token in the address is the key, and an unknown one is 404.

@@ -28,7 +28,8 @@ public static class ServiceCollectionExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(dataFolder.Combine("keys")))
             .SetApplicationName("TrustCheckIn");
         services.AddSingleton<SqlitePragmas>();
-        services.AddDbContext<AppDbContext>((provider, options) => options
+        // Pooled: a request reuses a configured context instead of building one (the session check runs on every request).
+        services.AddDbContextPool<AppDbContext>((provider, options) => options
             .UseSqlite(dataFolder.ConnectionString)
             .AddInterceptors(provider.GetRequiredService<SqlitePragmas>()));
         services.TryAddSingleton(TimeProvider.System);
@@ -47,9 +48,11 @@ public static class ServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<BackgroundQueue>());
 
         services.AddScoped<AccountService>();
+        services.AddScoped<SessionStamps>();
         services.AddScoped<TherapistApprovalService>();
         services.AddScoped<PersonalDataService>();
         services.AddScoped<CoupleService>();
+        services.AddScoped<HomeService>();
         services.AddScoped<PartnerConsentService>();
         services.AddScoped<TherapistProfileService>();
         services.AddScoped<TherapistReadingService>();

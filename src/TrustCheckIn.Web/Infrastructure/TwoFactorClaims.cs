@@ -1,10 +1,9 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
 
 namespace TrustCheckIn.Web.Infrastructure;
 
-// Identity marks a two-factor sign-in with amr=mfa; the per-request security stamp check rebuilds the
-// principal, so the claim is carried over or therapists would lose access on their next click.
+// Identity marks a two-factor sign-in with amr=mfa; a principal rebuilt after a role change carries it over,
+// or an approved therapist would lose access on their next click.
 public static class TwoFactorClaims
 {
     public const string Type = "amr";
@@ -12,14 +11,11 @@ public static class TwoFactorClaims
 
     public static bool SignedInWithTwoFactor(ClaimsPrincipal user) => user.HasClaim(Type, MultiFactor);
 
-    public static Task KeepHowTheySignedIn(SecurityStampRefreshingPrincipalContext context)
+    public static void KeepHowTheySignedIn(ClaimsPrincipal current, ClaimsIdentity rebuilt)
     {
-        if (context.CurrentPrincipal is { } current && SignedInWithTwoFactor(current)
-            && context.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim(Type, MultiFactor))
+        if (SignedInWithTwoFactor(current) && !rebuilt.HasClaim(Type, MultiFactor))
         {
-            identity.AddClaim(new Claim(Type, MultiFactor));
+            rebuilt.AddClaim(new Claim(Type, MultiFactor));
         }
-
-        return Task.CompletedTask;
     }
 }

@@ -9,7 +9,7 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages;
 
-public sealed class IndexModel(CoupleService couples, CheckInService checkIns, ExpectationReviewService reviews, ReminderService reminders) : PageModel
+public sealed class IndexModel(HomeService home) : PageModel
 {
     public bool SignedIn { get; private set; }
 
@@ -29,10 +29,10 @@ public sealed class IndexModel(CoupleService couples, CheckInService checkIns, E
         SignedIn = User.Identity?.IsAuthenticated == true;
         if (SignedIn && User.IsInRole(Roles.Partner))
         {
-            Couple = await couples.GetActiveAsync(User.GetUserId());
-            ExpectationsReminder = Couple is null ? null : await reviews.GetReviewReminderAsync(User.GetUserId());
-            ThisWeek = Couple is null ? null : await checkIns.GetThisWeekAsync(User.GetUserId());
-            NextReminder = Couple is null ? null : await reminders.GetNextReminderAsync(User.GetUserId());
+            if (await home.GetAsync(User.GetUserId()) is { } view)
+            {
+                (Couple, ExpectationsReminder, ThisWeek, NextReminder) = (view.Couple, view.ReviewReminder, view.ThisWeek, view.NextReminder);
+            }
         }
     }
 }

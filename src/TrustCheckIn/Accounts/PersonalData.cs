@@ -37,7 +37,7 @@ public static class PersonalData
         where T : class => new(
             section,
             async (db, id, ct) => Columns(db, await db.Set<T>().AsNoTracking()
-                .Where(e => db.Couples.AnyFor(id).Any(c => c.Id == EF.Property<int>(e, "CoupleId"))).ToListAsync(ct)),
+                .Where(e => db.Couples.IdsFor(id).Contains(EF.Property<int>(e, "CoupleId"))).ToListAsync(ct)),
             null,
             erase,
             erase is null ? "Joint: it belongs to the couple, and the former partner keeps it; changes by the erased person show as \"Former member\"." : null);
@@ -56,7 +56,7 @@ public static class PersonalData
             "\"I feel\" statements",
             async (db, id, ct) => await db.FeelingStatements.AsNoTracking()
                 // The partner's statements only as the app shows them: shared, and while the couple is active.
-                .Where(f => f.AuthorId == id || (f.SharedAt != null && db.Couples.ActiveFor(id).Any(c => c.Id == f.CoupleId)))
+                .Where(f => f.AuthorId == id || (f.SharedAt != null && db.Couples.ActiveIdsFor(id).Contains(f.CoupleId)))
                 .Select(f => (object)new { Mine = f.AuthorId == id, f.Feeling, f.Situation, f.Need, f.CreatedAt, f.SharedAt, f.AcknowledgedAt, f.Reply, f.TalkedAboutAt })
                 .ToListAsync(ct),
             null,
@@ -178,10 +178,10 @@ public static class PersonalData
         [typeof(TherapistLink)] = new(
             "therapist links",
             async (db, id, ct) => await db.TherapistLinks.AsNoTracking()
-                .Where(l => l.TherapistId == id || db.Couples.AnyFor(id).Any(c => c.Id == l.CoupleId))
+                .Where(l => l.TherapistId == id || db.Couples.IdsFor(id).Contains(l.CoupleId))
                 .Select(l => (object)new { l.LinkedAt, l.UnlinkedAt }).ToListAsync(ct),
             null,
-            (db, id, now) => db.TherapistLinks.Active().Where(l => l.TherapistId == id || db.Couples.AnyFor(id).Any(c => c.Id == l.CoupleId))
+            (db, id, now) => db.TherapistLinks.Active().Where(l => l.TherapistId == id || db.Couples.IdsFor(id).Contains(l.CoupleId))
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.UnlinkedAt, now)),
             "Ended, not deleted: they frame the couple's access log."),
         [typeof(Consent)] = new(
@@ -194,7 +194,7 @@ public static class PersonalData
         [typeof(AccessLogEntry)] = new(
             "therapist access log",
             async (db, id, ct) => await db.AccessLog.AsNoTracking()
-                .Where(e => e.TherapistId == id || db.Couples.AnyFor(id).Any(c => c.Id == e.CoupleId))
+                .Where(e => e.TherapistId == id || db.Couples.IdsFor(id).Contains(e.CoupleId))
                 .OrderBy(e => e.Id)
                 .Select(e => (object)new { e.At, e.TherapistName, Kind = e.Kind.ToString(), Shown = e.Shown.ToString() }).ToListAsync(ct),
             null,

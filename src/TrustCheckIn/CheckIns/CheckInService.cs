@@ -24,18 +24,20 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
     public async Task<ThisWeekView?> GetThisWeekAsync(string userId, CancellationToken ct = default)
     {
         var couple = await CouplesOf(db.Couples.ActiveFor(userId), userId).SingleOrDefaultAsync(ct);
-        if (couple is null)
-        {
-            return null;
-        }
+        return couple is null ? null : await ThisWeekOfAsync(userId, couple.Id, couple.PartnerId, couple.PartnerDisplayName, couple.CheckInDay, couple.Zone, ct);
+    }
 
-        var week = IsoWeek.Current(time, couple.Zone);
-        var mine = await AnswersOf(db.CheckIns.AsNoTracking()
-            .Where(c => c.CoupleId == couple.Id && c.AuthorId == userId && c.WeekKey == week.Key))
-            .SingleOrDefaultAsync(ct);
-        var partnerCheckedIn = await db.CheckIns
-            .AnyAsync(c => c.CoupleId == couple.Id && c.AuthorId == couple.PartnerId && c.WeekKey == week.Key, ct);
-        return new ThisWeekView(couple.Id, week, couple.PartnerDisplayName, couple.CheckInDay, mine, partnerCheckedIn);
+    // For a couple the service layer has already found as the person's active one (the home page). Both
+    // partners' rows in one statement; the partner's answers are not even read, only that they exist.
+    internal async Task<ThisWeekView> ThisWeekOfAsync(string userId, int coupleId, string partnerId, string partnerName, DayOfWeek checkInDay, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var week = IsoWeek.Current(time, zone);
+        var rows = await db.CheckIns.AsNoTracking()
+            .Where(c => c.CoupleId == coupleId && c.WeekKey == week.Key && (c.AuthorId == userId || c.AuthorId == partnerId))
+            .Rows()
+            .Select(r => new { r.AuthorId, Mine = r.AuthorId == userId ? new AnswersView(r.Id, r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep, r.UpdatedAt) : null })
+            .ToListAsync(ct);
+        return new ThisWeekView(coupleId, week, partnerName, checkInDay, rows.SingleOrDefault(r => r.AuthorId == userId)?.Mine, rows.Any(r => r.AuthorId == partnerId));
     }
 
     // For reminders: false when the person is not in an active couple.
@@ -223,8 +225,11 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
 
     public async Task<HistoryPage?> GetHistoryAsync(string userId, IsoWeek? before, CancellationToken ct = default)
     {
-        var couple = await CouplesOf(db.Couples.ActiveFor(userId), userId).SingleOrDefaultAsync(ct);
-        if (couple is null)
+        // "Anything in an earlier couple?" rides along with the couple lookup.
+        var found = await CouplesOf(db.Couples.ActiveFor(userId), userId)
+            .Select(c => new { Couple = c, HasEarlier = db.CheckIns.Any(e => e.AuthorId == userId && e.Couple!.ClosedAt != null) })
+            .SingleOrDefaultAsync(ct);
+        if (found?.Couple is not { } couple)
         {
             return null;
         }
@@ -264,7 +269,8 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
             weeks,
             oldest > formed ? oldest : null,
             hasNewer,
-            hasNewer && newerEnd <= current ? newerEnd : null);
+            hasNewer && newerEnd <= current ? newerEnd : null,
+            found.HasEarlier);
     }
 
     // What a former partner wrote in couples that have closed: their own answers only, read-only.

@@ -54,7 +54,7 @@ public sealed record HistoryWeek(IsoWeek Week, bool IsCurrent, Ratings? Mine, bo
 }
 
 // Keyset paging on the week key: Older/Newer are the "before" cursors of the neighbouring pages (null Newer = the newest page).
-public sealed record HistoryPage(int CoupleId, string PartnerDisplayName, IReadOnlyList<HistoryWeek> Weeks, IsoWeek? Older, bool HasNewer, IsoWeek? Newer);
+public sealed record HistoryPage(int CoupleId, string PartnerDisplayName, IReadOnlyList<HistoryWeek> Weeks, IsoWeek? Older, bool HasNewer, IsoWeek? Newer, bool HasEarlier);
 
 public sealed record EarlierEntry(IsoWeek Week, AnswersView Answers);
 

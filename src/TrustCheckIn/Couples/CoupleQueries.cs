@@ -6,6 +6,12 @@ public static class CoupleQueries
     public static IQueryable<Couple> ActiveFor(this IQueryable<Couple> couples, string userId) =>
         couples.Where(c => c.ClosedAt == null && (c.PartnerAId == userId || c.PartnerBId == userId));
 
+    // For "rows of my couples": used as `IdsFor(…).Contains(row.CoupleId)`, which SQLite answers as an IN list from
+    // two index searches and then an index search per couple; `Any(c => c.Id == row.CoupleId)` scans the rows instead.
+    public static IQueryable<int> IdsFor(this IQueryable<Couple> couples, string userId) => couples.AnyFor(userId).Select(c => c.Id);
+
+    public static IQueryable<int> ActiveIdsFor(this IQueryable<Couple> couples, string userId) => couples.ActiveFor(userId).Select(c => c.Id);
+
     // Active or closed: former partners keep read access to what they wrote.
     public static IQueryable<Couple> AnyFor(this IQueryable<Couple> couples, string userId) =>
         couples.Where(c => c.PartnerAId == userId || c.PartnerBId == userId);

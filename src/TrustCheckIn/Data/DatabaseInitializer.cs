@@ -14,6 +14,7 @@ public static class DatabaseInitializer
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.ExecuteSqlRawAsync(SqlitePragmas.WalMode);
         await MigrateAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer)));
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();

@@ -1,27 +1,43 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace TrustCheckIn.Data;
 
-// Runs on every opened connection: WAL so readers never block the writer, FULL sync so an acknowledged
-// write survives power loss, a busy timeout so concurrent writers wait instead of failing, and
-// secure_delete so erased text is overwritten in the file.
+// Once per physical connection (a pooled open reuses the handle and keeps its settings): FULL sync so an
+// acknowledged write survives power loss, a busy timeout so concurrent writers wait instead of failing,
+// secure_delete so erased text is overwritten in the file, and foreign keys. WAL is a property of the file,
+// set once at start-up (WalMode).
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas =
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON;";
+    public const string WalMode = "PRAGMA journal_mode=WAL;";
+
+    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON;";
+
+    private readonly ConditionalWeakTable<object, object> configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (FirstOpen(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (FirstOpen(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    // The native handle lives as long as the physical connection; the table forgets it when it is closed for good.
+    private bool FirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || configured.TryAdd(handle, this);
 }

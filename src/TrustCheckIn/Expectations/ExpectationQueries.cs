@@ -70,16 +70,22 @@ internal static class ExpectationQueries
 
     public static async Task<ReviewState> ReviewStateAsync(this AppDbContext db, int coupleId, bool isClosed, DateTime now, CancellationToken ct)
     {
-        var table = await db.ExpectationTables.AsNoTracking()
-            .Where(t => t.CoupleId == coupleId)
-            .Select(t => new { t.ReviewIntervalWeeks, t.LastReviewedAt, t.ReviewConfirmedById })
+        // One statement: the table's settings and, for a table never reviewed, when its oldest row was written.
+        var tables = db.ExpectationTables.Where(t => t.CoupleId == coupleId);
+        var table = await db.Couples.AsNoTracking()
+            .Where(c => c.Id == coupleId)
+            .Select(c => new
+            {
+                Interval = tables.Select(t => (int?)t.ReviewIntervalWeeks).FirstOrDefault(),
+                LastReviewedAt = tables.Select(t => t.LastReviewedAt).FirstOrDefault(),
+                ConfirmedById = tables.Select(t => t.ReviewConfirmedById).FirstOrDefault(),
+                FirstRow = db.Expectations.Where(e => e.CoupleId == coupleId && e.RemovedAt == null).Min(e => (DateTime?)e.CreatedAt),
+            })
             .SingleOrDefaultAsync(ct);
-        var interval = table?.ReviewIntervalWeeks ?? ExpectationTable.DefaultReviewIntervalWeeks;
+        var interval = table?.Interval ?? ExpectationTable.DefaultReviewIntervalWeeks;
         // Never reviewed yet: the clock starts when the first row still in the table was written.
-        var since = table?.LastReviewedAt ?? await db.Expectations.AsNoTracking()
-            .Where(e => e.CoupleId == coupleId && e.RemovedAt == null)
-            .MinAsync(e => (DateTime?)e.CreatedAt, ct);
-        return new ReviewState(interval, table?.LastReviewedAt, table?.ReviewConfirmedById,
+        var since = table?.LastReviewedAt ?? table?.FirstRow;
+        return new ReviewState(interval, table?.LastReviewedAt, table?.ConfirmedById,
             !isClosed && ExpectationTable.IsOverdue(since, interval, now));
     }
 }

@@ -13,16 +13,17 @@ public sealed class ExpectationReviewService(AppDbContext db, TimeProvider time,
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    // For the home page: something to say only when the review is overdue or the partner has confirmed.
+    // Something to say only when the review is overdue or the partner has confirmed.
     public async Task<ReviewReminder?> GetReviewReminderAsync(string userId, CancellationToken ct = default)
     {
         var coupleId = await db.Couples.AsNoTracking().ActiveFor(userId).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
-        if (coupleId is not { } id)
-        {
-            return null;
-        }
+        return coupleId is { } id ? await ReminderOfAsync(userId, id, ct) : null;
+    }
 
-        var review = await db.ReviewStateAsync(id, isClosed: false, Now, ct);
+    // For a couple the service layer has already found as the person's active one (the home page).
+    internal async Task<ReviewReminder?> ReminderOfAsync(string userId, int coupleId, CancellationToken ct)
+    {
+        var review = await db.ReviewStateAsync(coupleId, isClosed: false, Now, ct);
         var partnerIsWaiting = review.ConfirmedById is not null && review.ConfirmedById != userId;
         return review.IsOverdue || partnerIsWaiting
             ? new ReviewReminder(review.IsOverdue, review.IntervalWeeks, review.LastReviewedAt, partnerIsWaiting)

@@ -121,10 +121,13 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
             .Take(PageSize + 1)
             .Select(s => new StatementSummary(s.Id, s.Feeling, s.Situation, s.Need, s.Author!.DisplayName, s.UpdatedAt, s.SharedAt, s.AcknowledgedAt, s.TalkedAboutAt, s.Couple!.TimeZoneId))
             .ToListAsync(ct);
-        var counts = new ListCounts(
-            await visible.CountAsync(s => s.AuthorId == userId && s.SharedAt == null, ct),
-            await visible.CountAsync(s => s.AuthorId == userId && s.SharedAt != null, ct),
-            await visible.CountAsync(s => s.AuthorId != userId && s.SharedAt != null, ct));
+        // The three tab counts in one statement.
+        var counts = await visible.GroupBy(_ => 1)
+            .Select(g => new ListCounts(
+                g.Count(s => s.AuthorId == userId && s.SharedAt == null),
+                g.Count(s => s.AuthorId == userId && s.SharedAt != null),
+                g.Count(s => s.AuthorId != userId && s.SharedAt != null)))
+            .SingleOrDefaultAsync(ct) ?? new ListCounts(0, 0, 0);
         return new ListPage(list, items.Take(PageSize).ToList(), page, items.Count > PageSize, counts);
     }
 

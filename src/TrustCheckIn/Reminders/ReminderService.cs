@@ -24,18 +24,23 @@ public sealed class ReminderService(AppDbContext db, TimeProvider time, Unsubscr
     public async Task<SettingsView?> GetSettingsAsync(string userId, CancellationToken ct = default)
     {
         var couple = await CoupleOfAsync(userId, ct);
-        if (couple is null)
-        {
-            return null;
-        }
+        return couple is null ? null : await SettingsOfAsync(userId, couple, null, ct);
+    }
 
+    // For a couple the service layer has already found as the person's active one (the home page, which
+    // also knows whether they checked in this week).
+    internal async Task<NextReminderView> NextOfAsync(string userId, int coupleId, string timeZoneId, DayOfWeek checkInDay, bool checkedInThisWeek, CancellationToken ct) =>
+        (await SettingsOfAsync(userId, new CoupleInfo(coupleId, timeZoneId, checkInDay), checkedInThisWeek, ct)).Next;
+
+    private async Task<SettingsView> SettingsOfAsync(string userId, CoupleInfo couple, bool? checkedInThisWeek, CancellationToken ct)
+    {
         var preference = await db.ReminderPreferences.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, ct);
         var settings = new ReminderSettings(
             preference?.CheckInEnabled ?? true,
             preference?.CheckInDay ?? couple.CheckInDay,
             preference?.CheckInTime ?? ReminderPreference.DefaultTime,
             preference?.ReviewEnabled ?? true);
-        return new SettingsView(settings, preference?.CheckInDay is null, couple.CheckInDay, couple.TimeZoneId, await NextAsync(userId, couple, settings, ct));
+        return new SettingsView(settings, preference?.CheckInDay is null, couple.CheckInDay, couple.TimeZoneId, await NextAsync(userId, couple, settings, checkedInThisWeek, ct));
     }
 
     public async Task<NextReminderView?> GetNextReminderAsync(string userId, CancellationToken ct = default) =>
@@ -107,7 +112,7 @@ public sealed class ReminderService(AppDbContext db, TimeProvider time, Unsubscr
         }
     }
 
-    private async Task<NextReminderView> NextAsync(string userId, CoupleInfo couple, ReminderSettings settings, CancellationToken ct)
+    private async Task<NextReminderView> NextAsync(string userId, CoupleInfo couple, ReminderSettings settings, bool? checkedInThisWeek, CancellationToken ct)
     {
         if (!settings.CheckInEnabled)
         {
@@ -119,7 +124,7 @@ public sealed class ReminderService(AppDbContext db, TimeProvider time, Unsubscr
         var week = IsoWeek.Of(DateOnly.FromDateTime(ReminderClock.ToLocal(now, zone)));
         var dueAt = ReminderClock.WeeklyDueUtc(week, settings.CheckInDay, settings.CheckInTime, zone);
         // Already past, or nothing to remind about this week: the next one is next week's.
-        if (dueAt <= now || await db.CheckIns.AnyAsync(c => c.CoupleId == couple.Id && c.AuthorId == userId && c.WeekKey == week.Key, ct))
+        if (dueAt <= now || (checkedInThisWeek ?? await db.CheckIns.AnyAsync(c => c.CoupleId == couple.Id && c.AuthorId == userId && c.WeekKey == week.Key, ct)))
         {
             dueAt = ReminderClock.WeeklyDueUtc(week.Next, settings.CheckInDay, settings.CheckInTime, zone);
         }

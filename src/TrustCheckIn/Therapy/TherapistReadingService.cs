@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using TrustCheckIn.Accounts;
 using TrustCheckIn.CheckIns;
 using TrustCheckIn.Data;
 using TrustCheckIn.Expectations;
@@ -29,18 +31,16 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
 
     // Linked couples with each partner's current consent. Listing shows names and consent only; data
     // shown on the dashboard is logged by the caller through LogAsync.
-    public async Task<List<CoupleAccess>> ListCouplesAsync(string therapistId, CancellationToken ct = default)
-    {
-        var coupleIds = await ActiveLinksOf(therapistId).Select(l => l.CoupleId).ToListAsync(ct);
-        return await LoadAccessAsync(therapistId, coupleIds, ct);
-    }
+    public async Task<List<CoupleAccess>> ListCouplesAsync(string therapistId, CancellationToken ct = default) =>
+        (await LoadAccessAsync(therapistId, null, ct)).Couples;
 
     // Opens one couple for a page: null (and a refused row in the log) when the therapist has no active
     // link to an active couple; otherwise the consent as it stands right now, logged with what is shown.
     public async Task<CoupleAccess?> OpenAsync(string therapistId, int coupleId, AccessKind kind, CancellationToken ct = default)
     {
-        var access = (await LoadAccessAsync(therapistId, [coupleId], ct)).SingleOrDefault();
-        await LogAsync(therapistId, coupleId, kind, access?.Visible ?? ConsentScope.None, ct);
+        var loaded = await LoadAccessAsync(therapistId, coupleId, ct);
+        var access = loaded.Couples.SingleOrDefault();
+        await LogAsync(therapistId, [(coupleId, access?.Visible ?? ConsentScope.None)], kind, ct, loaded.TherapistName);
         return access;
     }
 
@@ -48,15 +48,14 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
         LogAsync(therapistId, [(coupleId, shown)], kind, ct);
 
     // One append-only row per couple looked at, written together.
-    private async Task LogAsync(string therapistId, IReadOnlyList<(int CoupleId, ConsentScope Shown)> views, AccessKind kind, CancellationToken ct)
+    private async Task LogAsync(string therapistId, IReadOnlyList<(int CoupleId, ConsentScope Shown)> views, AccessKind kind, CancellationToken ct, string? knownName = null)
     {
         if (views.Count == 0)
         {
             return;
         }
 
-        var name = await db.TherapistProfiles.Where(p => p.UserId == therapistId).Select(p => p.DisplayName).SingleOrDefaultAsync(ct)
-            ?? await db.Users.Where(u => u.Id == therapistId).Select(u => u.DisplayName).SingleAsync(ct);
+        var name = knownName ?? await db.Users.Where(u => u.Id == therapistId).Select(NameOf).SingleAsync(ct);
         var now = Now;
         db.AccessLog.AddRange(views.Select(v => new AccessLogEntry(v.CoupleId, therapistId, name, kind, v.Shown, now)));
         await db.SaveChangesAsync(ct);
@@ -70,13 +69,22 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
     private IQueryable<TherapistLink> ActiveLinksOf(string therapistId) =>
         db.TherapistLinks.Active().Where(l => l.TherapistId == therapistId && db.Couples.Any(c => c.Id == l.CoupleId && c.ClosedAt == null));
 
-    private async Task<List<CoupleAccess>> LoadAccessAsync(string therapistId, List<int> coupleIds, CancellationToken ct)
+    // The name the access log keeps: the profile's, or the account's before a profile exists.
+    private Expression<Func<AppUser, string>> NameOf =>
+        u => db.TherapistProfiles.Where(p => p.UserId == u.Id).Select(p => p.DisplayName).FirstOrDefault() ?? u.DisplayName;
+
+    private sealed record Loaded(List<CoupleAccess> Couples, string? TherapistName);
+
+    // The active links (all, or one couple's) with both partners' standing consents and the therapist's name: one statement.
+    private async Task<Loaded> LoadAccessAsync(string therapistId, int? coupleId, CancellationToken ct)
     {
-        var rows = await ActiveLinksOf(therapistId)
-            .Where(l => coupleIds.Contains(l.CoupleId))
-            .Join(db.Couples, l => l.CoupleId, c => c.Id, (l, c) => new
+        var links = coupleId is { } id ? ActiveLinksOf(therapistId).Where(l => l.CoupleId == id) : ActiveLinksOf(therapistId);
+        var therapist = db.Users.Where(u => u.Id == therapistId).Select(NameOf);
+        var rows = await (
+            from l in links
+            join c in db.Couples on l.CoupleId equals c.Id
+            select new
             {
-                LinkId = l.Id,
                 l.CoupleId,
                 c.TimeZoneId,
                 l.LinkedAt,
@@ -84,28 +92,30 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
                 NameA = c.PartnerA!.DisplayName,
                 c.PartnerBId,
                 NameB = c.PartnerB!.DisplayName,
+                TherapistName = therapist.FirstOrDefault(),
+                Consents = db.Consents.Where(x => x.LinkId == l.Id && x.RevokedAt == null).Select(x => new { x.PartnerId, x.Scopes, x.StartsOn, x.GrantedAt }).ToList(),
             })
             .AsNoTracking()
             .ToListAsync(ct);
-        var linkIds = rows.Select(r => r.LinkId).ToList();
-        var consents = await db.Consents.AsNoTracking()
-            .Where(c => linkIds.Contains(c.LinkId) && c.RevokedAt == null)
-            .Select(c => new { c.LinkId, c.PartnerId, c.Scopes, c.StartsOn, c.GrantedAt })
-            .ToListAsync(ct);
 
-        PartnerConsent ConsentOf(int linkId, string partnerId, string name) =>
-            consents.SingleOrDefault(c => c.LinkId == linkId && c.PartnerId == partnerId) is { } c
-                ? new PartnerConsent(partnerId, name, c.Scopes, c.StartsOn, c.GrantedAt)
-                : new PartnerConsent(partnerId, name, ConsentScope.None, null, null);
-
-        return rows.Select(r => new CoupleAccess(r.CoupleId, r.TimeZoneId, r.LinkedAt, ConsentOf(r.LinkId, r.PartnerAId, r.NameA), ConsentOf(r.LinkId, r.PartnerBId, r.NameB))).ToList();
+        return new Loaded(
+            rows.Select(r =>
+            {
+                PartnerConsent ConsentOf(string partnerId, string name) =>
+                    r.Consents.SingleOrDefault(c => c.PartnerId == partnerId) is { } c
+                        ? new PartnerConsent(partnerId, name, c.Scopes, c.StartsOn, c.GrantedAt)
+                        : new PartnerConsent(partnerId, name, ConsentScope.None, null, null);
+                return new CoupleAccess(r.CoupleId, r.TimeZoneId, r.LinkedAt, ConsentOf(r.PartnerAId, r.NameA), ConsentOf(r.PartnerBId, r.NameB));
+            }).ToList(),
+            rows.FirstOrDefault()?.TherapistName);
     }
 
     // The dashboard: every linked couple with the consented partners' recent check-in averages, read in one
     // query for all couples; each couple whose scores are shown gets one access-log row.
     public async Task<List<DashboardCouple>> DashboardAsync(string therapistId, CancellationToken ct = default)
     {
-        var couples = await ListCouplesAsync(therapistId, ct);
+        var loaded = await LoadAccessAsync(therapistId, null, ct);
+        var couples = loaded.Couples;
         var showing = couples.Where(c => c.Visible.HasFlag(ConsentScope.CheckIns)).Select(c => c.CoupleId).ToList();
         var since = IsoWeek.Of(DateOnly.FromDateTime(Now)).AddWeeks(-RecentWeeks - 1).Key;
         var rows = showing.Count == 0 ? [] : await db.CheckIns.AsNoTracking()
@@ -129,7 +139,7 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             result.Add(new DashboardCouple(couple, weeks));
         }
 
-        await LogAsync(therapistId, showing.Select(id => (id, ConsentScope.CheckIns)).ToList(), AccessKind.Dashboard, ct);
+        await LogAsync(therapistId, showing.Select(id => (id, ConsentScope.CheckIns)).ToList(), AccessKind.Dashboard, ct, loaded.TherapistName);
         return result;
     }
 
@@ -191,63 +201,62 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
 
     private IsoWeek ThisWeekOf(CoupleAccess couple) => IsoWeek.Current(time, TimeZoneInfo.FindSystemTimeZoneById(couple.TimeZoneId));
 
+    // Each consenting partner's rows from their own start date, both partners in one statement (UNION ALL).
+    private static IQueryable<T>? EachSharing<T>(CoupleAccess access, ConsentScope scope, Func<PartnerConsent, IQueryable<T>> rowsOf) =>
+        access.Partners.Where(p => p.Shares(scope)).Select(rowsOf).Aggregate((IQueryable<T>?)null, (all, next) => all is null ? next : all.Concat(next));
+
     private async Task<List<CoupleRecord.FeelingEntry>> FeelingsAsync(CoupleAccess access, int coupleId, Dictionary<string, string> names, DateOnly lower, DateOnly upper, CancellationToken ct)
     {
-        var result = new List<CoupleRecord.FeelingEntry>();
-        foreach (var partner in access.Partners.Where(p => p.Shares(ConsentScope.Feelings)))
+        var end = EndOfDay(access, upper);
+        var query = EachSharing(access, ConsentScope.Feelings, partner =>
         {
-            var start = StartOfDay(access, partner.From > lower ? partner.From : lower);
-            var end = EndOfDay(access, upper);
-            var rows = await db.FeelingStatements.AsNoTracking()
-                .Where(f => f.CoupleId == coupleId && f.AuthorId == partner.PartnerId && f.SharedAt != null && f.SharedAt >= start && f.SharedAt < end)
-                .OrderByDescending(f => f.SharedAt)
-                .Select(f => new { f.Feeling, f.Situation, f.Need, f.SharedAt, f.AcknowledgedAt, f.TalkedAboutAt })
-                .ToListAsync(ct);
-            result.AddRange(rows.Select(f => new CoupleRecord.FeelingEntry(names[partner.PartnerId], FeelingWords.Compose(f.Feeling, f.Situation, f.Need), f.SharedAt!.Value, f.AcknowledgedAt, f.TalkedAboutAt)));
-        }
-
-        return result.OrderByDescending(f => f.SharedAt).ToList();
+            var (authorId, start) = (partner.PartnerId, StartOfDay(access, partner.From > lower ? partner.From : lower));
+            return db.FeelingStatements.Where(f => f.CoupleId == coupleId && f.AuthorId == authorId && f.SharedAt != null && f.SharedAt >= start && f.SharedAt < end);
+        });
+        var rows = query is null ? [] : await query.AsNoTracking()
+            .OrderByDescending(f => f.SharedAt)
+            .Select(f => new { f.AuthorId, f.Feeling, f.Situation, f.Need, f.SharedAt, f.AcknowledgedAt, f.TalkedAboutAt })
+            .ToListAsync(ct);
+        return rows.Select(f => new CoupleRecord.FeelingEntry(names[f.AuthorId], FeelingWords.Compose(f.Feeling, f.Situation, f.Need), f.SharedAt!.Value, f.AcknowledgedAt, f.TalkedAboutAt)).ToList();
     }
 
     private async Task<List<CoupleRecord.JournalItem>> JournalAsync(CoupleAccess access, Dictionary<string, string> names, DateOnly lower, DateOnly upper, CancellationToken ct)
     {
-        var result = new List<CoupleRecord.JournalItem>();
-        foreach (var partner in access.Partners.Where(p => p.Shares(ConsentScope.Journal)))
+        var end = EndOfDay(access, upper);
+        var query = EachSharing(access, ConsentScope.Journal, partner =>
         {
-            var start = StartOfDay(access, partner.From > lower ? partner.From : lower);
-            var end = EndOfDay(access, upper);
-            result.AddRange(await db.JournalEntries.AsNoTracking()
-                .Where(e => e.AuthorId == partner.PartnerId && e.ShareableWithTherapist && e.CreatedAt >= start && e.CreatedAt < end)
+            var (authorId, start) = (partner.PartnerId, StartOfDay(access, partner.From > lower ? partner.From : lower));
+            return db.JournalEntries
+                .Where(e => e.AuthorId == authorId && e.ShareableWithTherapist && e.CreatedAt >= start && e.CreatedAt < end)
                 .OrderByDescending(e => e.CreatedAt)
-                .Take(JournalEntryLimit)
-                .Select(e => new CoupleRecord.JournalItem(names[partner.PartnerId], e.Prompt, e.Text, e.CreatedAt))
-                .ToListAsync(ct));
-        }
-
-        return result.OrderByDescending(e => e.CreatedAt).ToList();
+                .Take(JournalEntryLimit);
+        });
+        var rows = query is null ? [] : await query.AsNoTracking().Select(e => new { e.AuthorId, e.Prompt, e.Text, e.CreatedAt }).ToListAsync(ct);
+        return rows.Select(e => new CoupleRecord.JournalItem(names[e.AuthorId], e.Prompt, e.Text, e.CreatedAt)).OrderByDescending(e => e.CreatedAt).ToList();
     }
 
     private async Task<List<CoupleRecord.ReflectionItem>> ReflectionsAsync(CoupleAccess access, Dictionary<string, string> names, DateOnly lower, DateOnly upper, CancellationToken ct)
     {
-        var result = new List<CoupleRecord.ReflectionItem>();
-        foreach (var partner in access.Partners.Where(p => p.Shares(ConsentScope.Journal)))
+        var query = EachSharing(access, ConsentScope.Journal, partner =>
         {
-            var start = partner.From > lower ? partner.From : lower;
+            var (authorId, start) = (partner.PartnerId, partner.From > lower ? partner.From : lower);
             // A month's reflection is shown only when the whole month lies inside the consent.
             var firstMonth = start.Day == 1 || start >= DateOnly.MaxValue.AddMonths(-1) ? start : new DateOnly(start.Year, start.Month, 1).AddMonths(1);
-            result.AddRange(await db.TrustPatternReflections.AsNoTracking()
-                .Where(r => r.AuthorId == partner.PartnerId && r.ShareableWithTherapist && r.Month >= firstMonth && r.Month <= upper)
+            return db.TrustPatternReflections
+                .Where(r => r.AuthorId == authorId && r.ShareableWithTherapist && r.Month >= firstMonth && r.Month <= upper)
                 .OrderByDescending(r => r.Month)
-                .Take(ReflectionMonths)
-                .Select(r => new CoupleRecord.ReflectionItem(
-                    names[partner.PartnerId],
-                    r.Month,
-                    new PatternRatings(r.CheckingForReassurance, r.AvoidingVulnerability, r.ReadingThreats, r.TensionOverTimeApart, r.DoubtingApologies, r.Overthinking, r.GettingDefensive, r.Jealousy, r.PullingAway),
-                    r.Note))
-                .ToListAsync(ct));
-        }
-
-        return result.OrderByDescending(r => r.Month).ToList();
+                .Take(ReflectionMonths);
+        });
+        var rows = query is null ? [] : await query.AsNoTracking()
+            .Select(r => new
+            {
+                r.AuthorId,
+                r.Month,
+                Ratings = new PatternRatings(r.CheckingForReassurance, r.AvoidingVulnerability, r.ReadingThreats, r.TensionOverTimeApart, r.DoubtingApologies, r.Overthinking, r.GettingDefensive, r.Jealousy, r.PullingAway),
+                r.Note,
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new CoupleRecord.ReflectionItem(names[r.AuthorId], r.Month, r.Ratings, r.Note)).OrderByDescending(r => r.Month).ToList();
     }
 
     private async Task<List<CoupleRecord.ExpectationItem>> ExpectationsAsync(int coupleId, CancellationToken ct) =>

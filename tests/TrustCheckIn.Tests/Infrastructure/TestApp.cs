@@ -35,6 +35,7 @@ public class TestApp : WebApplicationFactory<Program>
     // An app over a folder the test owns: a restored backup, or the database an earlier app left behind.
     protected TestApp(string folder)
     {
+        SqlCapture.Start();
         Folder = folder;
         AdminEmail = $"admin-{Guid.NewGuid():N}@example.test";
         ClientOptions.BaseAddress = new Uri(PublicAddress);
@@ -218,9 +219,16 @@ public class TestApp : WebApplicationFactory<Program>
         return match.Success ? match.Value : throw new InvalidOperationException($"No {pathPrefix} link in the mail.");
     }
 
+    // Every statement the class's requests ran goes through EXPLAIN QUERY PLAN once the app has stopped
+    // (FullScanTests, run after every other class, reports what was found).
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && File.Exists(DatabasePath))
+        {
+            SqlCapture.Check(DatabasePath);
+        }
+
         SqliteConnection.ClearAllPools();
         if (!ownsFolder)
         {

@@ -31,7 +31,7 @@ public sealed class HistoryModel(CheckInService checkIns, CheckInTrendService tr
         var userId = User.GetUserId();
         Period = period == "months" ? TrendPeriod.Months : TrendPeriod.Weeks;
         History = await checkIns.GetHistoryAsync(userId, cursor);
-        HasEarlier = await checkIns.HasEarlierAsync(userId);
+        HasEarlier = History?.HasEarlier ?? await checkIns.HasEarlierAsync(userId);
         // The chart sits on the newest page only: older pages read just their own weeks.
         if (History is not null && cursor is null && await trends.GetTrendAsync(userId, Period) is { } trend)
         {

@@ -13,6 +13,8 @@ public sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acces
         builder.Property(e => e.TherapistName).HasMaxLength(TherapistProfile.NameLength).IsRequired();
         builder.Property(e => e.Shown).HasMaxLength(64);
         builder.HasIndex(e => new { e.CoupleId, e.Id });
+        // A therapist's own rows (export, erasure).
+        builder.HasIndex(e => new { e.TherapistId, e.Id });
         builder.Ignore(e => e.Allowed);
     }
 }

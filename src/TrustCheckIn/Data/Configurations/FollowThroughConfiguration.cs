@@ -17,5 +17,8 @@ public sealed class FollowThroughConfiguration : IEntityTypeConfiguration<Follow
         // Counts over the last weeks, per row.
         builder.HasIndex(f => new { f.ExpectationId, f.DoneAt });
         builder.HasIndex(f => f.CoupleId);
+        // Erasure finds a person's rows by who did and who noticed.
+        builder.HasIndex(f => f.DoneById);
+        builder.HasIndex(f => f.NoticedById);
     }
 }

@@ -387,6 +387,10 @@ namespace TrustCheckIn.Data.Migrations
                         .HasDatabaseName("IX_Couples_ActivePartnerB")
                         .HasFilter("ClosedAt IS NULL");
 
+                    b.HasIndex("PartnerAId", "ClosedAt");
+
+                    b.HasIndex("PartnerBId", "ClosedAt");
+
                     b.ToTable("Couples");
                 });
 
@@ -434,6 +438,8 @@ namespace TrustCheckIn.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AcceptedById");
 
                     b.HasIndex("Code")
                         .IsUnique();
@@ -644,6 +650,10 @@ namespace TrustCheckIn.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CoupleId");
+
+                    b.HasIndex("DoneById");
+
+                    b.HasIndex("NoticedById");
 
                     b.HasIndex("ExpectationId", "DoneAt");
 
@@ -1022,6 +1032,8 @@ namespace TrustCheckIn.Data.Migrations
 
                     b.HasIndex("CoupleId", "Id");
 
+                    b.HasIndex("TherapistId", "Id");
+
                     b.ToTable("AccessLog", (string)null);
                 });
 
@@ -1053,6 +1065,10 @@ namespace TrustCheckIn.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LinkId");
+
+                    b.HasIndex("PartnerId");
 
                     b.HasIndex("LinkId", "PartnerId")
                         .IsUnique()
@@ -1091,6 +1107,8 @@ namespace TrustCheckIn.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("IX_TherapistLinks_ActiveCouple")
                         .HasFilter("UnlinkedAt IS NULL");
+
+                    b.HasIndex("CoupleId", "LinkedAt");
 
                     b.HasIndex("TherapistId", "UnlinkedAt");
 

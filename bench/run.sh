@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The load benchmark: publishes the app (Release), builds the bench tool, seeds (or reuses) the databases and
+# measures every page with wrk against the published app running as its own process.
+#   bash bench/run.sh [--couples 10000] [--years 5] [--rounds 3] [--duration 5] [--connections 16] [--first-submits 20]
+# BENCH_WORK (default /tmp/trustcheckin-bench) keeps the seeded databases between runs; BENCH_PORT (18510) the first port.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+work="${BENCH_WORK:-/tmp/trustcheckin-bench}"
+mkdir -p "$work"
+
+if ! command -v wrk >/dev/null 2>&1; then
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wrk >/dev/null
+fi
+
+dotnet publish src/TrustCheckIn.Web -c Release -o "$work/app" -v quiet -nologo
+dotnet build bench/TrustCheckIn.Bench -c Release -v quiet -nologo
+dotnet bench/TrustCheckIn.Bench/bin/Release/net10.0/TrustCheckIn.Bench.dll run --app "$work/app" --work "$work" --port "${BENCH_PORT:-18510}" "$@"
