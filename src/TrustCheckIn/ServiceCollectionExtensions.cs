@@ -10,6 +10,7 @@ using TrustCheckIn.Data;
 using TrustCheckIn.Email;
 using TrustCheckIn.Therapy;
 using TrustCheckIn.Journal;
+using TrustCheckIn.Operations;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
 using TrustCheckIn.Reminders;
@@ -42,6 +43,9 @@ public static class ServiceCollectionExtensions
         {
             services.AddSingleton<IEmailSender, OutboxEmailSender>();
         }
+
+        services.AddSingleton<BackgroundQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<BackgroundQueue>());
 
         services.AddScoped<AccountService>();
         services.AddScoped<SessionStamps>();
