@@ -41,9 +41,11 @@ public sealed class AppProcess : IDisposable
             ["ConnectionStrings__Default"] = $"Data Source={databasePath}",
             ["DataFolder"] = dataFolder,
             ["Encryption__KeyFolder"] = Seeder.KeyFolder(databasePath),
-            ["App__BaseUrl"] = address,
+            // Outside Development the public address must be https; the bench speaks http as the proxy would.
+            ["App__BaseUrl"] = $"https://127.0.0.1:{port}",
             ["Reminders__Enabled"] = "false",
             ["RateLimits__SensitivePostsPerMinute"] = "1000000",
+            ["RateLimits__PerAccountPerMinute"] = "1000000",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = logSql ? "Information" : "Warning",
         };

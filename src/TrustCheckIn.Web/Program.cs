@@ -5,10 +5,19 @@ using TrustCheckIn.Accounts;
 using TrustCheckIn.Data;
 using TrustCheckIn.Reminders;
 using TrustCheckIn.Web.Infrastructure;
+using TrustCheckIn.Web.Operations;
+
+if (args is [BackupCommand.Name, ..])
+{
+    return BackupCommand.Run(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.RequirePublicAddress();
+builder.AddReverseProxySupport();
 builder.Services.AddTrustCheckIn(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddTrustCheckInHealthChecks();
 // The request log writes whole URLs, query strings included (a journal search is one): never below Warning,
 // whatever the configured levels say.
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
@@ -30,6 +39,7 @@ builder.Services
     })
     .AddEntityFrameworkStores<AppDbContext>()
     .AddUserStore<HashedRecoveryCodeUserStore>()
+    .AddSignInManager<EqualTimeSignInManager>()
     .AddDefaultTokenProviders()
     .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
@@ -76,6 +86,7 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.ConfigureFilter(new UnreadableCheckboxFilter());
+    options.Conventions.ConfigureFilter(new FormProblemsFilter());
     options.Conventions.AuthorizeFolder("/Couple", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Journal", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Expectations", Policies.Partner);
@@ -103,11 +114,13 @@ var app = builder.Build();
 
 await DatabaseInitializer.InitializeAsync(app.Services);
 
+// First, so HSTS, the HTTPS redirect, secure cookies and rate limits see the client's scheme and address.
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
     app.UseHsts();
-    app.UseHttpsRedirection();
+    app.UseHttpsToPublicAddress();
 }
 
 app.UseSecurityHeaders();
@@ -116,9 +129,12 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+// After authorization: a post nobody may make is not read at all.
+app.UseFormGuard();
 
 // Served by routing before authentication runs: no session check, no cookie, so browsers may cache them.
 app.MapStaticAssets().ShortCircuit();
+app.MapTrustCheckInHealthChecks();
 app.MapRazorPages().WithStaticAssets();
 // Calendar apps send no cookie: the secret token in the address is the key, and an unknown one is 404.
 app.MapGet("/Calendar/{token}.ics", async (string token, CalendarFeedService feeds, CancellationToken ct) =>
@@ -126,3 +142,4 @@ app.MapGet("/Calendar/{token}.ics", async (string token, CalendarFeedService fee
     .AllowAnonymous();
 
 app.Run();
+return 0;

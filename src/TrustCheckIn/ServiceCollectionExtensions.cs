@@ -11,6 +11,7 @@ using TrustCheckIn.Data.Encryption;
 using TrustCheckIn.Email;
 using TrustCheckIn.Therapy;
 using TrustCheckIn.Journal;
+using TrustCheckIn.Operations;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
 using TrustCheckIn.Reminders;
@@ -45,6 +46,9 @@ public static class ServiceCollectionExtensions
         {
             services.AddSingleton<IEmailSender, OutboxEmailSender>();
         }
+
+        services.AddSingleton<BackgroundQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<BackgroundQueue>());
 
         services.AddScoped<AccountService>();
         services.AddScoped<SessionStamps>();

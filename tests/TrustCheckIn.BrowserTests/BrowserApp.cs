@@ -6,13 +6,12 @@ using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using TrustCheckIn.Operations;
 
 namespace TrustCheckIn.BrowserTests;
 
@@ -33,14 +32,17 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         AdminEmail = $"admin-{Guid.NewGuid():N}@example.test";
         // HTTPS with a throwaway certificate, so the app runs with its production cookie and header settings.
         var certificate = SelfSignedCertificate();
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        // A port known before start, so App:BaseUrl (the links in mails) names it.
+        var port = FreePort();
+        BaseUrl = $"https://127.0.0.1:{port}";
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(certificate)));
     }
 
     public string Folder { get; }
 
     public string AdminEmail { get; }
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -57,16 +59,17 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         builder.UseSetting("DataFolder", Folder);
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Smtp:Host", "");
+        builder.UseSetting("App:BaseUrl", BaseUrl);
         // Tests run the reminder dispatcher themselves, on their own clock.
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("RateLimits:SensitivePostsPerMinute", "100000");
+        builder.UseSetting("RateLimits:PerAccountPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
     public async Task InitializeAsync()
     {
         StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -131,10 +134,19 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         Assert.True(serious.Count == 0, $"{name}: " + string.Join("; ", serious.Select(v => $"{v.Id}: {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
     }
 
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
     public string ConfirmationLink(string email) => LinkIn(email, "/Account/ConfirmEmail");
 
     public string LinkIn(string email, string pathPrefix)
     {
+        var queue = Services.GetRequiredService<BackgroundQueue>();
+        Assert.True(SpinWait.SpinUntil(() => queue.IsEmpty, TimeSpan.FromMinutes(2)), "The background queue did not empty.");
         var outbox = Path.Combine(Folder, "outbox");
         var message = Directory.GetFiles(outbox, "*.eml")
             .Order(StringComparer.Ordinal)

@@ -7,10 +7,31 @@ public sealed class AccountService(UserManager<AppUser> users, IConfiguration co
 {
     public sealed record Registration(AppUser? User, bool EmailAlreadyRegistered, IReadOnlyList<IdentityError> Errors);
 
+    // Identity's own checks on a new account, minus "already taken": the registration page runs them for every
+    // address alike and says nothing that would tell a taken one apart.
+    public async Task<IReadOnlyList<IdentityError>> CheckNewAccountAsync(string email, string password)
+    {
+        var candidate = new AppUser { UserName = email, Email = email };
+        var problems = new List<IdentityError>();
+        foreach (var validator in users.UserValidators)
+        {
+            problems.AddRange((await validator.ValidateAsync(users, candidate)).Errors.Where(e => !IsDuplicate(e)));
+        }
+
+        foreach (var validator in users.PasswordValidators)
+        {
+            problems.AddRange((await validator.ValidateAsync(users, candidate, password)).Errors);
+        }
+
+        return problems;
+    }
+
     public async Task<Registration> RegisterAsync(string displayName, string email, string password, bool asTherapist)
     {
         if (await users.FindByEmailAsync(email) is not null)
         {
+            // As costly as creating the account, which hashes the password: the queue's load says nothing either.
+            users.PasswordHasher.HashPassword(new AppUser(), password);
             return new Registration(null, EmailAlreadyRegistered: true, []);
         }
 
@@ -25,7 +46,7 @@ public sealed class AccountService(UserManager<AppUser> users, IConfiguration co
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            var duplicate = created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName));
+            var duplicate = created.Errors.Any(IsDuplicate);
             return new Registration(null, duplicate, duplicate ? [] : created.Errors.ToList());
         }
 
@@ -42,4 +63,7 @@ public sealed class AccountService(UserManager<AppUser> users, IConfiguration co
 
         return new Registration(user, EmailAlreadyRegistered: false, []);
     }
+
+    private static bool IsDuplicate(IdentityError error) =>
+        error.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName);
 }

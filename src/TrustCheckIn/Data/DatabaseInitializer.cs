@@ -16,7 +16,7 @@ public static class DatabaseInitializer
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.ExecuteSqlRawAsync(SqlitePragmas.WalMode);
-        await db.Database.MigrateAsync();
+        await MigrateAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer)));
         // Refuses to start on a wrong master key, a missing data key or words it could not encrypt.
         await PlainTextEncryption.RunAsync(db, scope.ServiceProvider.GetRequiredService<TextKeyRing>(), scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PlainTextEncryption)));
 
@@ -36,5 +36,32 @@ public static class DatabaseInitializer
         {
             await users.AddToRoleAsync(admin, Roles.Administrator);
         }
+    }
+
+    // EF Core holds a row in __EFMigrationsLock while migrating (even with nothing to apply); a kill meanwhile
+    // leaves it behind and every later start waits for it forever. One instance owns the file, so at start-up
+    // any lock row is stale. Migrate only runs when something is pending.
+    private static async Task MigrateAsync(AppDbContext db, ILogger logger)
+    {
+        if (db.Database.IsSqlite() && await db.Database
+            .SqlQuery<int>($"SELECT COUNT(*) AS Value FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'")
+            .SingleAsync() > 0)
+        {
+            var stale = await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsLock\"");
+            if (stale > 0)
+            {
+                logger.LogWarning("Cleared a stale migration lock left by an earlier start that did not finish");
+            }
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync();
+        }
+
+        var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
+        logger.LogInformation("Database schema version {Migration} ({Count} migrations applied)", applied.LastOrDefault() ?? "none", applied.Count);
     }
 }

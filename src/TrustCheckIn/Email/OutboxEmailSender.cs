@@ -11,8 +11,14 @@ public sealed class OutboxEmailSender(DataFolder dataFolder, IOptions<EmailOptio
 
     public async Task SendAsync(EmailMessage message, CancellationToken ct = default)
     {
-        var name = $"{time.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}.eml";
-        await using var file = File.Create(Path.Combine(Folder, name));
-        await message.ToMime(options.Value.From).WriteToAsync(file, ct);
+        var name = $"{time.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}";
+        var writing = Path.Combine(Folder, name + ".part");
+        await using (var file = File.Create(writing))
+        {
+            await message.ToMime(options.Value.From).WriteToAsync(file, ct);
+        }
+
+        // Renamed once complete, so whoever reads the outbox never opens half a message.
+        File.Move(writing, Path.Combine(Folder, name + ".eml"));
     }
 }

@@ -328,7 +328,9 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
         return new HistoryView(couple.IsClosed, couple.TimeZoneId, views, page, revisions.Count > HistoryPageSize);
     }
 
-    private static ServiceError TableFull => ServiceError.RefusedByRule($"Your table has {MaxRows} rows, which is as many as it holds. Remove one to make room.");
+    public static readonly string TableFullMessage = $"Your table has {MaxRows} rows, which is as many as it holds. Remove one to make room.";
+
+    private static ServiceError TableFull => ServiceError.RefusedByRule(TableFullMessage);
 
     private Task<int> ActiveRowCountAsync(int coupleId) =>
         db.Expectations.CountAsync(e => e.CoupleId == coupleId && e.RemovedAt == null);

@@ -22,6 +22,7 @@ public sealed class RegistrationTests(TestApp app) : IClassFixture<TestApp>
             ["Input.Password"] = TestApp.Password,
             ["Input.ConfirmPassword"] = TestApp.Password,
         });
+        app.WaitForBackgroundWork();
         var beforeConfirming = await browser.SubmitAndReadAsync(await browser.GetPageAsync("/Account/Login"), "#login-form", new()
         {
             ["Input.Email"] = email,

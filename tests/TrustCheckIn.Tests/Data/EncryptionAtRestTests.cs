@@ -13,7 +13,7 @@ using TrustCheckIn.Tests.Security;
 namespace TrustCheckIn.Tests.Data;
 
 // An app over a folder that outlives it, so a test can stop it, change the database or the keys, and start again.
-public sealed class AppOnFolder(string folder) : TestApp(folder, ownsFolder: false)
+public sealed class AppOnFolder(string folder) : TestApp(folder)
 {
     public static string NewFolder() => Directory.CreateTempSubdirectory("trustcheckin-keys-test-").FullName;
 
@@ -22,7 +22,7 @@ public sealed class AppOnFolder(string folder) : TestApp(folder, ownsFolder: fal
         var app = new AppOnFolder(folder);
         foreach (var (key, value) in settings)
         {
-            app.Settings[key] = value;
+            app.WithSetting(key, value);
         }
 
         try

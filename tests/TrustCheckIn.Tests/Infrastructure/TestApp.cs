@@ -9,6 +9,7 @@ using MimeKit;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
+using TrustCheckIn.Operations;
 
 namespace TrustCheckIn.Tests.Infrastructure;
 
@@ -19,23 +20,25 @@ public sealed record TestUser(string Id, string Email, string Password, string D
 public class TestApp : WebApplicationFactory<Program>
 {
     public const string Password = "a calm and long passphrase";
+    public const string PublicAddress = "https://trustcheckin.test";
 
-    private int sensitivePostsPerMinute = 100_000;
+    private readonly Dictionary<string, string> settings = [];
     private readonly bool ownsFolder;
+    private int sensitivePostsPerMinute = 100_000;
 
     public TestApp()
         : this(Directory.CreateTempSubdirectory("trustcheckin-test-").FullName)
     {
+        ownsFolder = true;
     }
 
-    // An app over a folder another app used before (its database and keys): the folder outlives it.
-    protected TestApp(string folder, bool ownsFolder = true)
+    // An app over a folder the test owns: a restored backup, or the database an earlier app left behind.
+    protected TestApp(string folder)
     {
         SqlCapture.Start();
-        this.ownsFolder = ownsFolder;
         Folder = folder;
         AdminEmail = $"admin-{Guid.NewGuid():N}@example.test";
-        ClientOptions.BaseAddress = new Uri("https://trustcheckin.test");
+        ClientOptions.BaseAddress = new Uri(PublicAddress);
     }
 
     public string Folder { get; }
@@ -45,12 +48,16 @@ public class TestApp : WebApplicationFactory<Program>
 
     public string AdminEmail { get; }
 
-    // More settings for one test's app (a master key, …), applied after the defaults.
-    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
-
     public string DatabasePath => Path.Combine(Folder, "app.db");
 
     public string OutboxFolder => Path.Combine(Folder, "outbox");
+
+    // Applied after the defaults above, so a test can replace any of them.
+    public TestApp WithSetting(string key, string value)
+    {
+        settings[key] = value;
+        return this;
+    }
 
     public TestApp WithSensitivePostsPerMinute(int permit)
     {
@@ -66,11 +73,13 @@ public class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("DataFolder", Folder);
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Smtp:Host", "");
+        builder.UseSetting("App:BaseUrl", PublicAddress);
         // Tests run the reminder dispatcher themselves, on their own clock.
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("RateLimits:SensitivePostsPerMinute", sensitivePostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:PerAccountPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
@@ -79,7 +88,7 @@ public class TestApp : WebApplicationFactory<Program>
     }
 
     public HttpClient CreateBrowser(bool followRedirects = true) =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, BaseAddress = new Uri("https://trustcheckin.test") });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, BaseAddress = new Uri(PublicAddress) });
 
     public async Task<T> WithServiceAsync<T, TService>(Func<TService, Task<T>> action)
         where TService : notnull
@@ -181,13 +190,28 @@ public class TestApp : WebApplicationFactory<Program>
         return (a, b);
     }
 
-    public IReadOnlyList<MimeMessage> MailTo(string email) => !Directory.Exists(OutboxFolder)
-        ? []
-        : Directory.GetFiles(OutboxFolder, "*.eml")
-            .Order(StringComparer.Ordinal)
-            .Select(path => MimeMessage.Load(path))
-            .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
+    // Registration, reset and resend finish after the page has answered: wait for what was posted so far.
+    public void WaitForBackgroundWork()
+    {
+        var queue = Services.GetRequiredService<BackgroundQueue>();
+        // Generous: on a loaded machine each queued registration hashes a password for a good fraction of a second.
+        if (!SpinWait.SpinUntil(() => queue.IsEmpty, TimeSpan.FromMinutes(5)))
+        {
+            throw new TimeoutException("The background queue did not empty.");
+        }
+    }
+
+    public IReadOnlyList<MimeMessage> MailTo(string email)
+    {
+        WaitForBackgroundWork();
+        return !Directory.Exists(OutboxFolder)
+            ? []
+            : Directory.GetFiles(OutboxFolder, "*.eml")
+                .Order(StringComparer.Ordinal)
+                .Select(path => MimeMessage.Load(path))
+                .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
+    }
 
     public static string LinkIn(MimeMessage message, string pathPrefix)
     {

@@ -210,6 +210,7 @@ public sealed class HostileInputAccountsAndTherapistTests(TestApp app, ITestOutp
         Assert.Empty(HostileInput.Problems("the couple's therapist page", couplesView.Response.StatusCode, couplesView, couplesView.Html, "<script>alert(1)</script>"));
         Assert.Contains("&lt;script&gt;", couplesView.Html, StringComparison.Ordinal);
 
+        App.WaitForBackgroundWork();
         var mails = Directory.Exists(App.OutboxFolder) ? Directory.GetFiles(App.OutboxFolder, "*.eml").Select(File.ReadAllText).ToList() : [];
         emails.AddRange(mails.SelectMany(mail => HostileInput.AllTagged.Where(p => p.Length > 3 && mail.Contains(p, StringComparison.Ordinal)).Select(p => $"mail carries {p}")));
         Assert.True(mails.Count >= 100, $"Only {mails.Count} mails written.");

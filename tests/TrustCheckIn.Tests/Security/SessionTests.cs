@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.Tests.Infrastructure;
 
@@ -94,6 +96,36 @@ public sealed class SessionTests(TestApp app) : IClassFixture<TestApp>
         {
             Assert.False(await IsSignedInAsync(other));
         }
+    }
+
+    [Fact]
+    public async Task ARoleGivenOrTakenAwayCountsFromTheNextRequestAndTwoStepSignInIsKept()
+    {
+        var therapist = await app.CreateUserAsync(asTherapist: true);
+        string key;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByIdAsync(therapist.Id))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+        }
+
+        var browser = await app.SignInWithTwoFactorAsync(therapist, key);
+        var administrator = await app.CreateUserAsync();
+
+        var pending = await browser.GetAsync("/Therapist");
+        await app.WithServiceAsync<TrustCheckIn.Common.Result, TherapistApprovalService>(s => s.DecideAsync(administrator.Id, therapist.Id, approve: true));
+        var approved = await browser.GetAsync("/Therapist");
+        var stillApproved = await browser.GetAsync("/Therapist");
+        await app.WithServiceAsync<IdentityResult, UserManager<AppUser>>(async users => await users.RemoveFromRoleAsync((await users.FindByIdAsync(therapist.Id))!, Roles.Therapist));
+        var removed = await browser.GetAsync("/Therapist");
+
+        Assert.Equal(HttpStatusCode.Forbidden, pending.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stillApproved.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, removed.StatusCode);
     }
 
     [Fact]

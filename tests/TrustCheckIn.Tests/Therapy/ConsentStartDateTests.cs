@@ -42,6 +42,41 @@ public sealed class ConsentStartDateTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task EachPartnersStartDateHoldsForTheirOwnEntriesWhenBothShare()
+    {
+        var (a, b) = await app.CreateCoupleAsync("Oda", "Pim");
+        var (therapist, code, key) = await app.CreateTherapistAsync("Dr Both");
+        var aBrowser = await app.SignInAsync(a);
+        var bBrowser = await app.SignInAsync(b);
+        await aBrowser.SubmitAsync(await aBrowser.GetPageAsync("/Couple/Therapist"), "#link-therapist-form", new() { ["Link.Code"] = code });
+        var coupleId = (await app.WithServiceAsync<CoupleService.CoupleView?, CoupleService>(c => c.GetActiveAsync(a.Id)))!.Id;
+        var aOld = await WriteAsync(a, "AOld");
+        var bOld = await WriteAsync(b, "BOld");
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        await aBrowser.SubmitAsync(await aBrowser.GetPageAsync("/Couple/Therapist"), "#consent-form", new() { ["Input.Journal"] = "true", ["Input.Feelings"] = "true", ["Input.Start"] = "AllHistory" });
+        await bBrowser.SubmitAsync(await bBrowser.GetPageAsync("/Couple/Therapist"), "#consent-form", new() { ["Input.Journal"] = "true", ["Input.Feelings"] = "true", ["Input.Start"] = "Today" });
+        var bNew = await WriteAsync(b, "BNew");
+        var therapistBrowser = await app.SignInWithTwoFactorAsync(therapist, key);
+
+        var page = await therapistBrowser.GetPageAsync($"/Therapist/Couple/{coupleId}");
+
+        Assert.All(aOld.Concat(bNew), text => Assert.Contains(text, page.Html, StringComparison.Ordinal));
+        Assert.All(bOld, text => Assert.DoesNotContain(text, page.Html, StringComparison.Ordinal));
+    }
+
+    // One shareable journal entry and one shared "I feel" statement, each with its own canary.
+    private async Task<string[]> WriteAsync(TestUser author, string label)
+    {
+        var (journal, feeling) = ($"{label}Journal{Guid.NewGuid():N}", $"{label}Feeling{Guid.NewGuid():N}");
+        await app.WithServiceAsync<TrustCheckIn.Common.Result<int>, JournalService>(j => j.CreateAsync(author.Id, new JournalService.EntryInput(null, journal, true)));
+        await using var scope = app.Services.CreateAsyncScope();
+        var feelings = scope.ServiceProvider.GetRequiredService<TrustCheckIn.Feelings.FeelingService>();
+        var draft = await feelings.SaveDraftAsync(author.Id, new TrustCheckIn.Feelings.FeelingWords("hopeful", feeling, null));
+        await feelings.ShareAsync(author.Id, draft.Value);
+        return [journal, feeling];
+    }
+
+    [Fact]
     public async Task TheTimeZoneCannotMoveWhileAWeekIsHalfAnswered()
     {
         var (a, b) = await app.CreateCoupleAsync();

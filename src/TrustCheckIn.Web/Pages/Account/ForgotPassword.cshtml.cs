@@ -1,15 +1,13 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using TrustCheckIn.Accounts;
-using TrustCheckIn.Email;
+using TrustCheckIn.Operations;
 using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Account;
 
-[EnableRateLimiting(RateLimits.Sensitive)]
-public sealed class ForgotPasswordModel(UserManager<AppUser> users, IEmailSender email) : PageModel
+[EnableRateLimiting(RateLimits.AccountRecovery)]
+public sealed class ForgotPasswordModel(BackgroundQueue queue, AccountRateLimits accountLimits) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -18,21 +16,20 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, IEmailSender
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        // The same answer whether or not the address has an account.
-        if (await users.FindByEmailAsync(Input.Email) is { EmailConfirmed: true } user)
+        if (!accountLimits.TryAcquire(RateLimits.AccountRecovery, Input.Email))
         {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = Url.Page("/Account/ResetPassword", null, new { code = AccountMail.EncodeToken(token) }, Request.Scheme)!;
-            await email.SendAsync(AccountMail.ResetPassword(user.Email!, link));
+            return AccountRateLimits.TooMany(Response);
         }
 
+        // The same answer, in the same time, whether or not the address has an account.
+        queue.Enqueue(AccountJobs.ResetPassword(Input.Email));
         return RedirectToPage("ForgotPasswordConfirmation");
     }
 }

@@ -8,8 +8,8 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Account;
 
-[EnableRateLimiting(RateLimits.Sensitive)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<LoginModel> logger) : PageModel
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AccountRateLimits accountLimits, ILogger<LoginModel> logger) : PageModel
 {
     // One message for unknown e-mail, wrong password and a paused account: nobody learns who has an account.
     public const string FailureMessage =
@@ -32,6 +32,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        if (!accountLimits.TryAcquire(RateLimits.SignIn, Input.Email))
+        {
+            return AccountRateLimits.TooMany(Response);
         }
 
         var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);

@@ -8,7 +8,7 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Account;
 
-[EnableRateLimiting(RateLimits.Sensitive)]
+[EnableRateLimiting(RateLimits.SignIn)]
 public sealed class LoginWith2faModel(SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty]

@@ -1,16 +1,15 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using TrustCheckIn.Accounts;
-using TrustCheckIn.Email;
+using TrustCheckIn.Operations;
 using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Account;
 
-[EnableRateLimiting(RateLimits.Sensitive)]
-public sealed class RegisterModel(AccountService accounts, UserManager<AppUser> users, IEmailSender email) : PageModel
+[EnableRateLimiting(RateLimits.Registration)]
+public sealed class RegisterModel(AccountService accounts, BackgroundQueue queue) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -26,30 +25,21 @@ public sealed class RegisterModel(AccountService accounts, UserManager<AppUser> 
             return Page();
         }
 
-        var registration = await accounts.RegisterAsync(Input.DisplayName, Input.Email, Input.Password, Input.AsTherapist);
-        if (registration.EmailAlreadyRegistered)
+        // The same checks for a new and a taken address; the account itself is made after the page has answered.
+        var problems = await accounts.CheckNewAccountAsync(Input.Email, Input.Password);
+        foreach (var problem in problems)
         {
-            // Same page as a new registration: nobody learns from this form who has an account.
-            await email.SendAsync(AccountMail.AlreadyRegistered(Input.Email, Link("/Account/Login", null), Link("/Account/ForgotPassword", null)));
-            return RedirectToPage("RegisterConfirmation");
+            ModelState.AddModelError(problem.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", problem.Description);
         }
 
-        if (registration.User is not { } user)
+        if (problems.Count > 0)
         {
-            foreach (var error in registration.Errors)
-            {
-                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "", error.Description);
-            }
-
             return Page();
         }
 
-        var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        await email.SendAsync(AccountMail.Confirm(user.Email!, Link("/Account/ConfirmEmail", new { userId = user.Id, code = AccountMail.EncodeToken(token) })));
+        queue.Enqueue(AccountJobs.Register(Input.DisplayName, Input.Email, Input.Password, Input.AsTherapist));
         return RedirectToPage("RegisterConfirmation");
     }
-
-    private string Link(string page, object? values) => Url.Page(page, null, values, Request.Scheme)!;
 
     public sealed class InputModel
     {

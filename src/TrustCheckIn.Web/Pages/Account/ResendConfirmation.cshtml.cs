@@ -1,15 +1,13 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using TrustCheckIn.Accounts;
-using TrustCheckIn.Email;
+using TrustCheckIn.Operations;
 using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Account;
 
-[EnableRateLimiting(RateLimits.Sensitive)]
-public sealed class ResendConfirmationModel(UserManager<AppUser> users, IEmailSender email) : PageModel
+[EnableRateLimiting(RateLimits.AccountRecovery)]
+public sealed class ResendConfirmationModel(BackgroundQueue queue, AccountRateLimits accountLimits) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -18,20 +16,20 @@ public sealed class ResendConfirmationModel(UserManager<AppUser> users, IEmailSe
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        if (await users.FindByEmailAsync(Input.Email) is { EmailConfirmed: false } user)
+        if (!accountLimits.TryAcquire(RateLimits.AccountRecovery, Input.Email))
         {
-            var token = await users.GenerateEmailConfirmationTokenAsync(user);
-            var link = Url.Page("/Account/ConfirmEmail", null, new { userId = user.Id, code = AccountMail.EncodeToken(token) }, Request.Scheme)!;
-            await email.SendAsync(AccountMail.Confirm(user.Email!, link));
+            return AccountRateLimits.TooMany(Response);
         }
 
+        // The same answer, in the same time, whether or not the address has an account.
+        queue.Enqueue(AccountJobs.ResendConfirmation(Input.Email));
         return RedirectToPage("RegisterConfirmation");
     }
 }

@@ -8,7 +8,7 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Account;
 
-[EnableRateLimiting(RateLimits.Sensitive)]
+[EnableRateLimiting(RateLimits.AccountRecovery)]
 public sealed class ResetPasswordModel(UserManager<AppUser> users) : PageModel
 {
     [BindProperty]

@@ -5,7 +5,7 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Couple;
 
-public sealed class IndexModel(CoupleService couples) : PageModel
+public sealed class IndexModel(CoupleService couples, PublicLinks links) : PageModel
 {
     public CoupleService.CoupleView? Couple { get; private set; }
 
@@ -17,7 +17,7 @@ public sealed class IndexModel(CoupleService couples) : PageModel
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public string InvitationLink(string code) => Url.Page("/Couple/Join", null, new { code }, Request.Scheme)!;
+    public string InvitationLink(string code) => links.Page("/Couple/Join", new { code });
 
     public async Task OnGetAsync()
     {

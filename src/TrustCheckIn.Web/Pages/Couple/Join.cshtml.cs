@@ -7,7 +7,7 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Couple;
 
-[EnableRateLimiting(RateLimits.Sensitive)]
+[EnableRateLimiting(RateLimits.Codes)]
 public sealed class JoinModel(CoupleService couples) : PageModel
 {
     [BindProperty]

@@ -13,10 +13,19 @@ public sealed class AddModel(ExpectationService expectations) : PageModel
     [TempData]
     public string? StatusMessage { get; set; }
 
+    public bool IsFull { get; private set; }
+
+    // A full table is the couple's own and says so; a closed or missing one stays "not found".
     public async Task<IActionResult> OnGetAsync()
     {
         var table = await expectations.GetTableAsync(User.GetUserId());
-        return table is { CanAddMore: true } ? Page() : NotFound();
+        if (table is null or { IsClosed: true })
+        {
+            return NotFound();
+        }
+
+        IsFull = !table.CanAddMore;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()

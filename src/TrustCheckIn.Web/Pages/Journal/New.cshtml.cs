@@ -5,6 +5,9 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Journal;
 
+// Twice the entry's length: a line break arrives as two characters and counts as one, and an entry a little too
+// long comes back whole with the journal's own message.
+[FormLimit(2 * JournalEntry.TextLength)]
 public sealed class NewModel(JournalService journal) : PageModel
 {
     [BindProperty]

@@ -7,7 +7,7 @@ using TrustCheckIn.Web.Infrastructure;
 namespace TrustCheckIn.Web.Pages.Reminders;
 
 // Open without signing in (the link comes from an e-mail); the signed token is the only key. A GET only asks.
-[EnableRateLimiting(RateLimits.Sensitive)]
+[EnableRateLimiting(RateLimits.Codes)]
 public sealed class UnsubscribeModel(ReminderService reminders) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -31,7 +31,7 @@ public sealed class TextKeyRing
         this.logger = logger;
         this.time = time;
         var section = configuration.GetSection(Section);
-        Folder = Path.GetFullPath(Path.Combine(dataFolder.Path, section["KeyFolder"] is { Length: > 0 } folder ? folder : "text-keys"));
+        Folder = FolderOf(configuration, dataFolder);
         configuredMaster = section["MasterKey"] is { Length: > 0 } configured ? ParseMaster(configured, $"{Section}:MasterKey") : null;
         previousMasters = section.GetSection("PreviousMasterKeys").GetChildren()
             .Where(c => !string.IsNullOrWhiteSpace(c.Value))
@@ -46,6 +46,9 @@ public sealed class TextKeyRing
     private sealed record DataKey(string Id, string Owner, byte[] Key, DateTime Created);
 
     private sealed record KeyFile(string Id, string Owner, string Master, string Wrapped, DateTime Created);
+
+    public static string FolderOf(IConfiguration configuration, DataFolder dataFolder) =>
+        Path.GetFullPath(Path.Combine(dataFolder.Path, configuration[$"{Section}:KeyFolder"] is { Length: > 0 } folder ? folder : "text-keys"));
 
     public static string UserOwner(string userId) => $"user:{userId}";
 

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.Email;
+using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Account.Manage;
 
-public sealed class EmailModel(UserManager<AppUser> users, IEmailSender email) : PageModel
+public sealed class EmailModel(UserManager<AppUser> users, IEmailSender email, PublicLinks links) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -48,7 +49,7 @@ public sealed class EmailModel(UserManager<AppUser> users, IEmailSender email) :
 
         // The address changes only once its owner opens the link; until then nothing changes.
         var token = await users.GenerateChangeEmailTokenAsync(user, Input.Email);
-        var link = Url.Page("/Account/ConfirmEmailChange", null, new { userId = user.Id, email = Input.Email, code = AccountMail.EncodeToken(token) }, Request.Scheme)!;
+        var link = links.Page("/Account/ConfirmEmailChange", new { userId = user.Id, email = Input.Email, code = AccountMail.EncodeToken(token) });
         await email.SendAsync(AccountMail.ConfirmNewEmail(Input.Email, link));
         StatusMessage = "We've sent a link to the new address. Your e-mail changes once you open it.";
         return RedirectToPage("Index");

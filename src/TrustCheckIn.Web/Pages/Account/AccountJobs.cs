@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Identity;
+using TrustCheckIn.Accounts;
+using TrustCheckIn.Email;
+using TrustCheckIn.Web.Infrastructure;
+
+namespace TrustCheckIn.Web.Pages.Account;
+
+// What registration, reset and resend do after the page has answered, in the background queue: the page
+// answers alike and as fast whether or not the address has an account, and only the owner's inbox learns which.
+public static class AccountJobs
+{
+    public static Func<IServiceProvider, Task> Register(string displayName, string email, string password, bool asTherapist) => async services =>
+    {
+        var registration = await services.GetRequiredService<AccountService>().RegisterAsync(displayName, email, password, asTherapist);
+        var links = services.GetRequiredService<PublicLinks>();
+        var mail = services.GetRequiredService<IEmailSender>();
+        if (registration.EmailAlreadyRegistered)
+        {
+            await mail.SendAsync(AccountMail.AlreadyRegistered(email, links.Page("/Account/Login"), links.Page("/Account/ForgotPassword")));
+        }
+        else if (registration.User is { } user)
+        {
+            await SendConfirmationAsync(services, user);
+        }
+        else
+        {
+            services.GetRequiredService<ILogger<AccountService>>().LogWarning(
+                "A registration that passed the page's checks was refused ({Codes})", string.Join(", ", registration.Errors.Select(e => e.Code)));
+        }
+    };
+
+    public static Func<IServiceProvider, Task> ResetPassword(string email) => async services =>
+    {
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(email) is { EmailConfirmed: true } user)
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var link = services.GetRequiredService<PublicLinks>().Page("/Account/ResetPassword", new { code = AccountMail.EncodeToken(token) });
+            await services.GetRequiredService<IEmailSender>().SendAsync(AccountMail.ResetPassword(user.Email!, link));
+        }
+    };
+
+    public static Func<IServiceProvider, Task> ResendConfirmation(string email) => async services =>
+    {
+        if (await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email) is { EmailConfirmed: false } user)
+        {
+            await SendConfirmationAsync(services, user);
+        }
+    };
+
+    private static async Task SendConfirmationAsync(IServiceProvider services, AppUser user)
+    {
+        var token = await services.GetRequiredService<UserManager<AppUser>>().GenerateEmailConfirmationTokenAsync(user);
+        var link = services.GetRequiredService<PublicLinks>().Page("/Account/ConfirmEmail", new { userId = user.Id, code = AccountMail.EncodeToken(token) });
+        await services.GetRequiredService<IEmailSender>().SendAsync(AccountMail.Confirm(user.Email!, link));
+    }
+}
