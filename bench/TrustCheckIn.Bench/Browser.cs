@@ -120,7 +120,10 @@ public sealed class Browser(string baseAddress) : IDisposable
 
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("Login", StringComparison.Ordinal) == true || !cookies.ContainsKey("TrustCheckIn.Auth"))
         {
-            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode} {response.Headers.Location}");
+            var said = response.StatusCode == HttpStatusCode.OK
+                ? (await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync())).QuerySelectorAll(".validation-summary-errors li, .field-validation-error").Select(e => e.TextContent.Trim())
+                : [];
+            throw new InvalidOperationException($"Sign-in as {email} failed at {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {response.Headers.Location} {string.Join(" / ", said)}");
         }
     }
 

@@ -19,8 +19,18 @@ switch (command)
         await Seeder.SeedAsync(Text("db"), Number("couples", 10_000), Number("years", 5), Number("first-submits", 20));
         return 0;
     case "run":
-        return await Driver.RunAsync(new DriverOptions(Text("app"), Text("work"), Number("couples", 10_000), Number("years", 5), Number("rounds", 3),
-            Number("duration", 5), Number("connections", 16), Number("first-submits", 20), Number("port", 18510), Number("warm-up", 1)));
+        // Caught here so that the started app processes are disposed (stopped) on the way out.
+        try
+        {
+            return await Driver.RunAsync(new DriverOptions(Text("app"), Text("work"), Number("couples", 10_000), Number("years", 5), Number("rounds", 3),
+                Number("duration", 5), Number("connections", 16), Number("first-submits", 20), Number("port", 18510), Number("warm-up", 1)));
+        }
+        catch (InvalidOperationException failure)
+        {
+            Console.Error.WriteLine($"The benchmark stopped: {failure}");
+            return 1;
+        }
+
     default:
         Console.Error.WriteLine("usage: TrustCheckIn.Bench seed --db FILE [--couples N] [--years Y] | run --app FOLDER --work FOLDER [--couples N] [--years Y] [--rounds R] [--duration S]");
         return 2;
