@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using TrustCheckIn.Data.Encryption;
 
@@ -15,9 +14,10 @@ internal sealed class BulkTable : IDisposable
     private readonly SqliteParameter[] parameters;
     private readonly IProperty[] properties;
     private readonly (PrivateTexts.Column Column, int Owner)?[] sealing;
-    private readonly TextKeyRing keys;
+    private readonly TextKeyRing? keys;
 
-    public BulkTable(DbContext db, SqliteConnection connection, Type entity, params string[] propertyNames)
+    // sealWith null leaves the words readable: the database as an app before encryption at rest kept it.
+    public BulkTable(DbContext db, SqliteConnection connection, TextKeyRing? sealWith, Type entity, params string[] propertyNames)
     {
         var type = db.Model.FindEntityType(entity) ?? throw new InvalidOperationException($"{entity.Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
@@ -26,7 +26,7 @@ internal sealed class BulkTable : IDisposable
         var columns = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""));
         command.CommandText = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})";
         parameters = [.. properties.Select((_, i) => command.Parameters.Add(new SqliteParameter($"@p{i}", null)))];
-        keys = TextEncryptionOptions.KeysOf(db.GetService<IDbContextOptions>());
+        keys = sealWith;
         var columnsOfEntity = PrivateTexts.Of(entity);
         sealing = [.. propertyNames.Select(name => columnsOfEntity.FirstOrDefault(c => c.Property == name) is { } column
             ? ((PrivateTexts.Column, int)?)(column, Array.IndexOf(propertyNames, column.OwnerProperty) is >= 0 and var owner ? owner : throw new InvalidOperationException($"{entity.Name}.{name} needs {column.OwnerProperty} in the same insert."))
@@ -46,7 +46,7 @@ internal sealed class BulkTable : IDisposable
             parameters[i].Value = values[i] switch
             {
                 null => DBNull.Value,
-                string { Length: > 0 } words when sealing[i] is var (column, owner) => keys.Seal(words, column.OwnerOf(values[owner])),
+                string { Length: > 0 } words when sealing[i] is var (column, owner) => keys is null ? words : keys.Seal(words, column.OwnerOf(values[owner])),
                 var value => converter is null ? value : converter.ConvertToProvider(value)!,
             };
         }

@@ -47,7 +47,7 @@ internal static class Seeder
         "We laughed a lot on the drive to your parents.",
     ];
 
-    public static async Task<BenchAccounts> SeedAsync(string databasePath, int couples, int years, int firstSubmitCouples)
+    public static async Task<BenchAccounts> SeedAsync(string databasePath, int couples, int years, int firstSubmitCouples, bool plain = false)
     {
         var clock = Stopwatch.StartNew();
         foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
@@ -64,7 +64,7 @@ internal static class Seeder
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=OFF;");
-        var seeding = new Seeding(db, connection, DateTime.UtcNow);
+        var seeding = new Seeding(db, connection, DateTime.UtcNow, plain ? null : keys);
 
         var accounts = seeding.Run(couples, years, firstSubmitCouples);
         seeding.Dispose();
@@ -110,28 +110,28 @@ internal static class Seeder
         private SqliteTransaction transaction;
         private int pending;
 
-        public Seeding(DbContext db, SqliteConnection connection, DateTime now)
+        public Seeding(DbContext db, SqliteConnection connection, DateTime now, TextKeyRing? sealWith)
         {
             this.connection = connection;
             this.now = now;
             passwordHash = new PasswordHasher<AppUser>().HashPassword(new AppUser(), Password);
-            roles = new(db, connection, typeof(IdentityRole), "Id", "Name", "NormalizedName", "ConcurrencyStamp");
-            users = new(db, connection, typeof(AppUser), "Id", "DisplayName", "CreatedAt", "TherapistStatus", "LastAuthenticatorTimeStep", "UserName", "NormalizedUserName",
+            roles = new(db, connection, sealWith, typeof(IdentityRole), "Id", "Name", "NormalizedName", "ConcurrencyStamp");
+            users = new(db, connection, sealWith, typeof(AppUser), "Id", "DisplayName", "CreatedAt", "TherapistStatus", "LastAuthenticatorTimeStep", "UserName", "NormalizedUserName",
                 "Email", "NormalizedEmail", "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount");
-            userRoles = new(db, connection, typeof(IdentityUserRole<string>), "UserId", "RoleId");
-            userTokens = new(db, connection, typeof(IdentityUserToken<string>), "UserId", "LoginProvider", "Name", "Value");
-            coupleRows = new(db, connection, typeof(Couple), "PartnerAId", "PartnerBId", "TimeZoneId", "CheckInDay", "FormedAt");
-            tables = new(db, connection, typeof(ExpectationTable), "CoupleId", "ReviewIntervalWeeks", "LastReviewedAt", "Version");
-            expectations = new(db, connection, typeof(Expectation), "CoupleId", "Need", "Action", "Frequency", "Position", "CreatedAt", "UpdatedAt", "Version");
-            checkIns = new(db, connection, typeof(CheckIn), "CoupleId", "AuthorId", "WeekKey", "WeekStart", "MonthKey", "Trust", "FeelingHeard", "Connection", "FollowThrough",
+            userRoles = new(db, connection, sealWith, typeof(IdentityUserRole<string>), "UserId", "RoleId");
+            userTokens = new(db, connection, sealWith, typeof(IdentityUserToken<string>), "UserId", "LoginProvider", "Name", "Value");
+            coupleRows = new(db, connection, sealWith, typeof(Couple), "PartnerAId", "PartnerBId", "TimeZoneId", "CheckInDay", "FormedAt");
+            tables = new(db, connection, sealWith, typeof(ExpectationTable), "CoupleId", "ReviewIntervalWeeks", "LastReviewedAt", "Version");
+            expectations = new(db, connection, sealWith, typeof(Expectation), "CoupleId", "Need", "Action", "Frequency", "Position", "CreatedAt", "UpdatedAt", "Version");
+            checkIns = new(db, connection, sealWith, typeof(CheckIn), "CoupleId", "AuthorId", "WeekKey", "WeekStart", "MonthKey", "Trust", "FeelingHeard", "Connection", "FollowThrough",
                 "EmotionalSafety", "WentWell", "OnMyMind", "SmallStep", "SubmittedAt", "UpdatedAt", "SealedAt");
-            feelings = new(db, connection, typeof(FeelingStatement), "CoupleId", "AuthorId", "Feeling", "Situation", "Need", "CreatedAt", "UpdatedAt", "SharedAt",
+            feelings = new(db, connection, sealWith, typeof(FeelingStatement), "CoupleId", "AuthorId", "Feeling", "Situation", "Need", "CreatedAt", "UpdatedAt", "SharedAt",
                 "AcknowledgedAt", "AcknowledgedById", "Reply", "Version");
-            journal = new(db, connection, typeof(JournalEntry), "AuthorId", "Prompt", "Text", "CreatedAt", "UpdatedAt", "ShareableWithTherapist", "MarkedShareableAt");
-            followThroughs = new(db, connection, typeof(FollowThrough), "CoupleId", "ExpectationId", "DoneById", "DoneAt", "Note", "NoticedById", "NoticedAt");
-            profiles = new(db, connection, typeof(TherapistProfile), "UserId", "DisplayName", "PracticeName", "Licence", "LinkCode", "CreatedAt");
-            links = new(db, connection, typeof(TherapistLink), "CoupleId", "TherapistId", "LinkedById", "LinkedAt");
-            consents = new(db, connection, typeof(Consent), "LinkId", "PartnerId", "Scopes", "StartsOn", "GrantedAt");
+            journal = new(db, connection, sealWith, typeof(JournalEntry), "AuthorId", "Prompt", "Text", "CreatedAt", "UpdatedAt", "ShareableWithTherapist", "MarkedShareableAt");
+            followThroughs = new(db, connection, sealWith, typeof(FollowThrough), "CoupleId", "ExpectationId", "DoneById", "DoneAt", "Note", "NoticedById", "NoticedAt");
+            profiles = new(db, connection, sealWith, typeof(TherapistProfile), "UserId", "DisplayName", "PracticeName", "Licence", "LinkCode", "CreatedAt");
+            links = new(db, connection, sealWith, typeof(TherapistLink), "CoupleId", "TherapistId", "LinkedById", "LinkedAt");
+            consents = new(db, connection, sealWith, typeof(Consent), "LinkId", "PartnerId", "Scopes", "StartsOn", "GrantedAt");
             all = [roles, users, userRoles, userTokens, coupleRows, tables, expectations, checkIns, feelings, journal, followThroughs, profiles, links, consents];
             transaction = connection.BeginTransaction();
             all.ForEach(t => t.Transaction = transaction);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,7 +11,7 @@ public static class SealedText
     public const string Prefix = "enc1:";
     public const int KeyIdLength = 32;
     private const int NonceSize = 12;
-    private const int TagSize = 16;
+    public const int TagSize = 16;
 
     // What a page shows for words whose author erased their account after this copy of the database was made.
     public const string Erased = "(These words were erased with their author's account.)";
@@ -23,48 +24,59 @@ public static class SealedText
 
     public static string KeyIdOf(string stored) => stored.Substring(Prefix.Length, KeyIdLength);
 
-    public static string Seal(string plain, string keyId, byte[] key)
+    public static string Seal(string plain, string keyId, AesGcm cipher)
     {
         var header = Prefix + keyId + ":";
+        Span<byte> associated = stackalloc byte[header.Length];
+        Encoding.ASCII.GetBytes(header, associated);
         var plainBytes = Encoding.UTF8.GetBytes(plain);
         var sealedBytes = new byte[NonceSize + plainBytes.Length + TagSize];
         var nonce = sealedBytes.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, TagSize);
-        aes.Encrypt(nonce, plainBytes, sealedBytes.AsSpan(NonceSize, plainBytes.Length), sealedBytes.AsSpan(NonceSize + plainBytes.Length), Encoding.ASCII.GetBytes(header));
+        cipher.Encrypt(nonce, plainBytes, sealedBytes.AsSpan(NonceSize, plainBytes.Length), sealedBytes.AsSpan(NonceSize + plainBytes.Length), associated);
+        CryptographicOperations.ZeroMemory(plainBytes);
         return header + Convert.ToBase64String(sealedBytes);
     }
 
-    public static string Open(string stored, byte[] key)
+    // Pages open dozens of texts per request: the buffers are rented, and wiped before they go back.
+    public static string Open(string stored, AesGcm cipher)
     {
         var headerLength = Prefix.Length + KeyIdLength + 1;
-        byte[] sealedBytes;
+        var body = stored.AsSpan(headerLength);
+        var sealedBytes = ArrayPool<byte>.Shared.Rent((body.Length * 3 / 4) + 3);
+        var plainBytes = ArrayPool<byte>.Shared.Rent(sealedBytes.Length);
         try
         {
-            sealedBytes = Convert.FromBase64String(stored[headerLength..]);
-        }
-        catch (FormatException)
-        {
-            throw new TextKeyException("An encrypted text is damaged (its body is not base64).");
-        }
+            if (!Convert.TryFromBase64Chars(body, sealedBytes, out var length))
+            {
+                throw new TextKeyException("An encrypted text is damaged (its body is not base64).");
+            }
 
-        if (sealedBytes.Length < NonceSize + TagSize)
-        {
-            throw new TextKeyException("An encrypted text is damaged (too short).");
-        }
+            if (length < NonceSize + TagSize)
+            {
+                throw new TextKeyException("An encrypted text is damaged (too short).");
+            }
 
-        var plainBytes = new byte[sealedBytes.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(key, TagSize);
-        try
-        {
-            aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, plainBytes.Length), sealedBytes.AsSpan(NonceSize + plainBytes.Length), plainBytes, Encoding.ASCII.GetBytes(stored[..headerLength]));
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            throw new TextKeyException($"An encrypted text under data key {KeyIdOf(stored)} failed its integrity check: it was changed, or the key is not the one it was written with.");
-        }
+            Span<byte> associated = stackalloc byte[headerLength];
+            Encoding.ASCII.GetBytes(stored.AsSpan(0, headerLength), associated);
+            var plainLength = length - NonceSize - TagSize;
+            try
+            {
+                cipher.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, plainLength), sealedBytes.AsSpan(NonceSize + plainLength, TagSize), plainBytes.AsSpan(0, plainLength), associated);
+            }
+            catch (AuthenticationTagMismatchException)
+            {
+                throw new TextKeyException($"An encrypted text under data key {KeyIdOf(stored)} failed its integrity check: it was changed, or the key is not the one it was written with.");
+            }
 
-        return Encoding.UTF8.GetString(plainBytes);
+            return Encoding.UTF8.GetString(plainBytes, 0, plainLength);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plainBytes);
+            ArrayPool<byte>.Shared.Return(sealedBytes);
+            ArrayPool<byte>.Shared.Return(plainBytes);
+        }
     }
 }
 

@@ -15,6 +15,7 @@ public sealed class TextKeyRing
     public const string MasterKeyFile = "master.key";
     private const string KeyFileSuffix = ".datakey";
     private const string ErasedFileSuffix = ".erased";
+    private const int CiphersPerThread = 64;
 
     private readonly Lock gate = new();
     private readonly ILogger<TextKeyRing> logger;
@@ -77,7 +78,7 @@ public sealed class TextKeyRing
     {
         EnsureLoaded();
         var key = KeyFor(owner);
-        return SealedText.Seal(plain, key.Id, key.Key);
+        return SealedText.Seal(plain, key.Id, CipherFor(key));
     }
 
     public string Open(string stored)
@@ -96,7 +97,7 @@ public sealed class TextKeyRing
         var id = SealedText.KeyIdOf(stored);
         if (keysById!.TryGetValue(id, out var key))
         {
-            return SealedText.Open(stored, key.Key);
+            return SealedText.Open(stored, CipherFor(key));
         }
 
         return erasedIds.Contains(id) ? SealedText.Erased : throw MissingKey(id);
@@ -133,6 +134,7 @@ public sealed class TextKeyRing
             keysById = keysById.Where(k => !ids.Contains(k.Key)).ToDictionary(StringComparer.Ordinal);
             currentByOwner = currentByOwner.Where(k => k.Key != owner).ToDictionary(StringComparer.Ordinal);
             erasedIds = [.. erasedIds, .. ids];
+            Interlocked.Increment(ref generation);
             if (doomed.Count > 0)
             {
                 logger.LogInformation("Destroyed {Count} data key(s) of {Owner}", doomed.Count, owner);
@@ -140,6 +142,41 @@ public sealed class TextKeyRing
 
             return doomed.Count;
         }
+    }
+
+    // An AesGcm is not safe to share between threads, and making one per text costs about as much as the
+    // decryption itself: each thread keeps one per data key it used lately. A destroyed key raises the
+    // generation, and every thread drops its ciphers (the key schedules in them) on its next use.
+    [ThreadStatic]
+    private static Dictionary<string, AesGcm>? ciphers;
+
+    [ThreadStatic]
+    private static int ciphersGeneration;
+
+    private static int generation;
+
+    private static AesGcm CipherFor(DataKey key)
+    {
+        var cache = ciphers ??= new Dictionary<string, AesGcm>(StringComparer.Ordinal);
+        var current = Volatile.Read(ref generation);
+        if (ciphersGeneration != current || cache.Count >= CiphersPerThread)
+        {
+            foreach (var cipher in cache.Values)
+            {
+                cipher.Dispose();
+            }
+
+            cache.Clear();
+            ciphersGeneration = current;
+        }
+
+        if (!cache.TryGetValue(key.Id, out var found))
+        {
+            found = new AesGcm(key.Key, SealedText.TagSize);
+            cache[key.Id] = found;
+        }
+
+        return found;
     }
 
     private DataKey KeyFor(string owner)
