@@ -28,6 +28,9 @@ public sealed class SessionStamps(AppDbContext db)
 
     public async Task<Current?> ReadAsync(string userId, CancellationToken ct = default)
     {
+        // Opened here and left open for the request: the page's queries then share it instead of opening it
+        // once each (EF registers its SQLite functions on every open); the context pool closes it afterwards.
+        await db.Database.OpenConnectionAsync(ct);
         var rows = new List<Row>();
         var read = ReadByModel.GetValue(db.Model, _ => Compile());
         await foreach (var row in read(db, userId).WithCancellation(ct))
