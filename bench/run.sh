@@ -2,7 +2,8 @@
 # The load benchmark: publishes the app (Release), builds the bench tool, seeds (or reuses) the databases and
 # measures every page with wrk against the published app running as its own process.
 #   bash bench/run.sh [--couples 10000] [--years 5] [--rounds 3] [--duration 5] [--connections 16] [--first-submits 20]
-#   bash bench/run.sh --before GIT_REF ...   the second instance runs that commit's build over the same data unencrypted
+#   bash bench/run.sh --before GIT_REF [--before-plain yes] ...   the second instance runs that commit's build over the
+#   same data (with --before-plain yes the words left unencrypted, as before encryption at rest)
 # BENCH_WORK (default /tmp/trustcheckin-bench) keeps the seeded databases between runs; BENCH_PORT (18510) the first port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
