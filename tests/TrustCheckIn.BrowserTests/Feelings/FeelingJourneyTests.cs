@@ -9,7 +9,7 @@ public sealed class FeelingJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         var tag = Guid.NewGuid().ToString("N")[..8];
 
         await gus.GotoAsync("/");
-        await gus.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "I feel…" }).ClickAsync();
+        await gus.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "I feel", Exact = true }).ClickAsync();
         await app.CheckPageAsync(gus, "Feelings, nothing yet");
         await gus.GetByRole(AriaRole.Link, new() { Name = "Write a new statement" }).ClickAsync();
         await app.CheckPageAsync(gus, "Feelings, compose");

@@ -45,6 +45,7 @@ public static class AccessTable
         // Open pages.
         new("GET /Index", _ => "/", Public),
         new("GET /Error", _ => "/Error", Public),
+        new("GET /More", _ => "/More", SignedIn),
         new("GET /Status", _ => "/Status/404", Public),
         new("POST /Status", _ => "/Status/400", Public),
 
