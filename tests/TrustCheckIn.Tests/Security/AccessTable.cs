@@ -79,6 +79,8 @@ public static class AccessTable
         new("GET /Account/Manage/Index", _ => "/Account/Manage", SignedIn),
         new("GET /Account/Manage/ChangePassword", _ => "/Account/Manage/ChangePassword", SignedIn),
         new("POST /Account/Manage/ChangePassword", _ => "/Account/Manage/ChangePassword", SignedIn),
+        new("GET /Account/Manage/Appearance", _ => "/Account/Manage/Appearance", SignedIn),
+        new("POST /Account/Manage/Appearance", _ => "/Account/Manage/Appearance", "L r r r r r r r r"),
         new("GET /Account/Manage/Email", _ => "/Account/Manage/Email", SignedIn),
         new("POST /Account/Manage/Email", _ => "/Account/Manage/Email", SignedIn),
         new("GET /Account/Manage/DeleteAccount", _ => "/Account/Manage/DeleteAccount", SignedIn),
