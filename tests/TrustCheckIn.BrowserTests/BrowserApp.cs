@@ -79,10 +79,11 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         });
     }
 
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    public async Task<IPage> NewPageAsync(bool javaScript = true, string? timeZone = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
+            TimezoneId = timeZone,
             BaseURL = BaseUrl,
             ViewportSize = new() { Width = PhoneWidth, Height = 800 },
             JavaScriptEnabled = javaScript,
