@@ -129,6 +129,7 @@ public static class AccessTable
         // The expectations table.
         new("GET /Expectations/Index", _ => "/Expectations", Partner),
         new("POST /Expectations/Index?handler=Move", w => $"/Expectations?handler=Move&id={w.SpareExpectationRow}&up=true", "L r r N F F F N 2"),
+        new("POST /Expectations/Index?handler=Did", w => $"/Expectations?handler=Did&id={w.ExpectationRow}", "L r r N F F F N 2"),
         new("POST /Expectations/Index?handler=Remove", w => $"/Expectations?handler=Remove&id={w.SpareExpectationRow}", "L r n N F F F N 2"),
         new("POST /Expectations/Index?handler=Starter", _ => "/Expectations?handler=Starter&set=PlaceToStart", "L r r r F F F N 2"),
         new("POST /Expectations/Index?handler=Review", _ => "/Expectations?handler=Review", "L r r r F F F N 2"),
