@@ -152,6 +152,7 @@ public static class AccessTable
         new("GET /Feelings/Compose", _ => "/Feelings/Compose", Partner),
         new("GET /Feelings/Compose", w => $"/Feelings/Compose/{w.FeelingDraftA}", OwnAOnly),
         new("POST /Feelings/Compose", _ => "/Feelings/Compose", "L o o o F F F N 2"),
+        new("POST /Feelings/Compose?handler=Share", _ => "/Feelings/Compose?handler=Share", "L o o o F F F N 2"),
         new("POST /Feelings/Compose?handler=Preview", _ => "/Feelings/Compose?handler=Preview", "L o o o F F F N 2"),
         new("GET /Feelings/Statement", w => $"/Feelings/Statement/{w.FeelingDraftA}", OwnAOnly),
         new("GET /Feelings/Statement", w => $"/Feelings/Statement/{w.FeelingSharedA}", CoupleAB),

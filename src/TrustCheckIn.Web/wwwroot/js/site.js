@@ -28,3 +28,32 @@ for (const field of document.querySelectorAll(".fill-time-zone")) {
         other.closest("details").open = true;
     }
 }
+
+// "I feel": the sentence and the gentle hints follow the words as they are typed. They come from the
+// server's own preview (the same words and checks as the Preview button), a moment after typing stops.
+const composer = document.getElementById("compose-form");
+const previewButton = document.getElementById("preview-button");
+if (composer && previewButton) {
+    let timer = 0;
+    let latest = 0;
+    const refresh = async () => {
+        const ticket = ++latest;
+        const response = await fetch(previewButton.formAction, { method: "POST", body: new URLSearchParams(new FormData(composer)), credentials: "same-origin" });
+        if (!response.ok || ticket !== latest) {
+            return;
+        }
+
+        const page = new DOMParser().parseFromString(await response.text(), "text/html");
+        for (const id of ["preview-body", "situation-gentle", "need-gentle"]) {
+            const fresh = page.getElementById(id);
+            const here = document.getElementById(id);
+            if (fresh && here) {
+                here.replaceChildren(...[...fresh.childNodes].map(node => document.importNode(node, true)));
+            }
+        }
+    };
+    composer.addEventListener("input", () => {
+        clearTimeout(timer);
+        timer = setTimeout(refresh, 400);
+    });
+}
