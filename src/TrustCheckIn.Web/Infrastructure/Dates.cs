@@ -26,6 +26,17 @@ public static class Dates
 
     public static string Month(DateOnly value) => Month(value.ToDateTime(TimeOnly.MinValue));
 
+    // "March 2026", "March and June 2026", "November 2025, January and March 2026": each year named once.
+    public static string MonthList(IEnumerable<DateOnly> months)
+    {
+        var byYear = months.Order().GroupBy(m => m.Year)
+            .Select(year => $"{And(year.Select(m => m.ToString("MMMM", CultureInfo.CurrentCulture)).ToList())} {year.Key}")
+            .ToList();
+        return string.Join(", ", byYear);
+
+        static string And(IReadOnlyList<string> names) => names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";
+    }
+
     public static string ShortMonth(DateTime value) => value.ToString("MMM yyyy", CultureInfo.CurrentCulture);
 
     public static string ShortMonth(DateOnly value) => ShortMonth(value.ToDateTime(TimeOnly.MinValue));
