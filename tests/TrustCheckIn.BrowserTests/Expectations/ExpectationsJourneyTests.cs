@@ -2,10 +2,12 @@ namespace TrustCheckIn.BrowserTests.Expectations;
 
 public sealed class ExpectationsJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    [Fact]
-    public async Task CoupleStartsFromTheStarterSetEditsResolvesAConflictAndReviewsTogether()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task CoupleStartsFromTheStarterSetEditsResolvesAConflictAndReviewsTogether(bool javaScript)
     {
-        var (ada, ben) = await Journeys.NewCoupleAsync(app, "Ada", "Ben");
+        var (ada, ben) = await Journeys.NewCoupleAsync(app, "Ada", "Ben", javaScript);
 
         await ada.GotoAsync("/Expectations");
         await app.CheckPageAsync(ada, "Expectations, empty");
