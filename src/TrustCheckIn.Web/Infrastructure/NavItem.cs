@@ -10,7 +10,7 @@ public sealed record NavItem(string Label, string Href, string Icon, params stri
     public string? CurrentFor(string page)
     {
         var here = page.EndsWith("/Index", StringComparison.Ordinal) ? page[..^"Index".Length] : page;
-        if (string.Equals(here.TrimEnd('/'), Href.TrimEnd('/'), StringComparison.OrdinalIgnoreCase) || (here == "/" && Href == "/"))
+        if (string.Equals(here.TrimEnd('/'), Href.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
         {
             return "page";
         }

@@ -16,14 +16,18 @@ public static class ZoneNames
         timeZoneId.IndexOf('/', StringComparison.Ordinal) is var slash and > 0 ? timeZoneId[..slash] : "Other";
 
     // The short list offered first (and all there is without JavaScript, unless "another time zone" is opened).
-    public static IReadOnlyList<(string Region, IReadOnlyList<string> Ids)> Common { get; } =
+    public static IReadOnlyList<(string Region, IReadOnlyList<string> Ids)> Common { get; } = Known(
     [
         ("Europe", ["Europe/London", "Europe/Dublin", "Europe/Lisbon", "Europe/Paris", "Europe/Berlin", "Europe/Madrid", "Europe/Rome", "Europe/Amsterdam", "Europe/Stockholm", "Europe/Warsaw", "Europe/Athens", "Europe/Helsinki"]),
         ("The Americas", ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Toronto", "America/Vancouver", "America/Mexico_City", "America/Sao_Paulo", "America/Argentina/Buenos_Aires"]),
         ("Africa and the Middle East", ["Africa/Lagos", "Africa/Johannesburg", "Africa/Nairobi", "Africa/Cairo", "Asia/Dubai"]),
         ("Asia", ["Asia/Kolkata", "Asia/Singapore", "Asia/Hong_Kong", "Asia/Shanghai", "Asia/Tokyo", "Asia/Seoul", "Asia/Manila", "Asia/Jakarta"]),
         ("Australia and New Zealand", ["Australia/Sydney", "Australia/Melbourne", "Australia/Brisbane", "Australia/Adelaide", "Australia/Perth", "Pacific/Auckland"]),
-    ];
+    ]);
+
+    // Only zones this server knows, so nothing offered can be refused.
+    private static (string, IReadOnlyList<string>)[] Known((string Region, string[] Ids)[] groups) =>
+        [.. groups.Select(g => (g.Region, (IReadOnlyList<string>)[.. g.Ids.Where(id => CheckInSchedule.TimeZoneIds.Contains(id, StringComparer.Ordinal))]))];
 
     public static bool IsCommon(string? timeZoneId) => Common.Any(group => group.Ids.Contains(timeZoneId, StringComparer.Ordinal));
 

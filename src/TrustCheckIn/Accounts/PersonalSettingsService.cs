@@ -12,7 +12,7 @@ public sealed class PersonalSettingsService(AppDbContext db)
     // False for a locale outside the list; null clears it (dates follow the browser again).
     public async Task<bool> SaveAsync(string actorId, PersonalSettings settings, CancellationToken ct = default)
     {
-        if (settings.Locale is not null && !PersonalSettings.IsKnownLocale(settings.Locale) || !Enum.IsDefined(settings.Theme))
+        if ((settings.Locale is not null && !PersonalSettings.IsKnownLocale(settings.Locale)) || !Enum.IsDefined(settings.Theme))
         {
             return false;
         }
