@@ -127,6 +127,8 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
 app.UseRouting();
 app.UseAuthentication();
+// After authentication: a saved date format wins over the browser's.
+app.UsePersonalCulture();
 app.UseRateLimiter();
 app.UseAuthorization();
 // After authorization: a post nobody may make is not read at all.

@@ -52,6 +52,7 @@ public static class ServiceCollectionExtensions
 
         services.AddScoped<AccountService>();
         services.AddScoped<SessionStamps>();
+        services.AddScoped<PersonalSettingsService>();
         services.AddScoped<TherapistApprovalService>();
         services.AddScoped<PersonalDataService>();
         services.AddScoped<CoupleService>();

@@ -79,10 +79,11 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         });
     }
 
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    public async Task<IPage> NewPageAsync(bool javaScript = true, string? timeZone = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
+            TimezoneId = timeZone,
             BaseURL = BaseUrl,
             ViewportSize = new() { Width = PhoneWidth, Height = 800 },
             JavaScriptEnabled = javaScript,
@@ -96,8 +97,10 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         return await context.NewPageAsync();
     }
 
-    // Every page a journey visits: axe scan (JavaScript contexts), screenshots at phone and laptop width,
-    // and no horizontal scrolling on the phone.
+    // Every page a journey visits, at phone width: the menu is one bar of at most five targets no taller
+    // than 72 px, every 1-5 scale sits on one row, every checkbox and radio is at least 24 x 24 px, nothing
+    // scrolls sideways. Once a run per page: its HTML is saved for the Nu HTML Checker, screenshots at phone
+    // and laptop width in light and dark, and an axe scan in light and in dark (JavaScript contexts).
     public async Task CheckPageAsync(IPage page, string name)
     {
         // Playwright still evaluates its own scripts with the page's JavaScript off, so layout checks run
@@ -109,8 +112,7 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         }
 
         await page.SetViewportSizeAsync(PhoneWidth, 800);
-        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
-        Assert.False(overflow, $"{name} scrolls sideways at {PhoneWidth}px.");
+        await AssertFitsAPhoneAsync(page, name);
         // Every couple journey starts by registering and pairing: those pages are screenshot and scanned once a run.
         if (!CheckedPages.TryAdd(name, 0))
         {
@@ -118,20 +120,61 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         }
 
         var safeName = SafeName().Replace(name, "-").Trim('-');
-        await page.ScreenshotAsync(new() { Path = Path.Combine(OutputFolder, "screenshots", $"{safeName}-{PhoneWidth}.png"), FullPage = true });
-        await page.SetViewportSizeAsync(LaptopWidth, 800);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(OutputFolder, "screenshots", $"{safeName}-{LaptopWidth}.png"), FullPage = true });
-        await page.SetViewportSizeAsync(PhoneWidth, 800);
-        if (scriptsOff)
+        await File.WriteAllTextAsync(Path.Combine(OutputFolder, "html", $"{safeName}.html"), await page.ContentAsync());
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
         {
-            Accessibility.RecordNotScanned(name, page.Url);
-            return;
+            var mode = scheme == ColorScheme.Dark ? "dark" : "light";
+            await page.EmulateMediaAsync(new() { ColorScheme = scheme });
+            await page.SetViewportSizeAsync(PhoneWidth, 800);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(OutputFolder, "screenshots", $"{safeName}-{PhoneWidth}-{mode}.png"), FullPage = true });
+            await page.SetViewportSizeAsync(LaptopWidth, 800);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(OutputFolder, "screenshots", $"{safeName}-{LaptopWidth}-{mode}.png"), FullPage = true });
+            await page.SetViewportSizeAsync(PhoneWidth, 800);
+            if (scriptsOff)
+            {
+                Accessibility.RecordNotScanned($"{name} [{mode}]", page.Url);
+                continue;
+            }
+
+            var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+            Accessibility.Record($"{name} [{mode}]", page.Url, results.Violations.Length, results.Violations.Count(v => v.Impact is "serious" or "critical"));
+            Assert.True(results.Violations.Length == 0, $"{name} [{mode}]: " + string.Join("; ", results.Violations.Select(v => $"{v.Id}: {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
         }
 
-        var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Accessibility.Record(name, page.Url, results.Violations.Length, serious.Count);
-        Assert.True(serious.Count == 0, $"{name}: " + string.Join("; ", serious.Select(v => $"{v.Id}: {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.NoPreference });
+    }
+
+    private static async Task AssertFitsAPhoneAsync(IPage page, string name)
+    {
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, $"{name} scrolls sideways at {PhoneWidth}px.");
+
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        var targets = await nav.Locator("a, button").CountAsync();
+        Assert.InRange(targets, 1, 5);
+        var bar = await nav.BoundingBoxAsync();
+        Assert.NotNull(bar);
+        Assert.True(bar.Height <= 72, $"{name}: the menu is {bar.Height} px tall.");
+        foreach (var target in await nav.Locator("a, button").AllAsync())
+        {
+            var box = await target.BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box.Width >= 44 && box.Height >= 44, $"{name}: {await target.TextContentAsync()} is {box.Width}x{box.Height}.");
+            Assert.True(box.Y >= bar.Y - 0.5 && box.Y + box.Height <= bar.Y + bar.Height + 0.5, $"{name}: {await target.TextContentAsync()} is outside the bar.");
+        }
+
+        // Hidden inputs (display: none) have no box; a visually hidden one would be 1 px and is reported.
+        var small = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('input[type=checkbox], input[type=radio]')]
+            .filter(i => i.getClientRects().length > 0)
+            .map(i => [i, i.getBoundingClientRect()])
+            .filter(([, r]) => r.width < 24 || r.height < 24)
+            .map(([i, r]) => `${i.id || i.name} ${r.width}x${r.height}`)");
+        Assert.True(small.Length == 0, $"{name}: checkboxes or radios under 24 x 24 px: {string.Join(", ", small)}");
+
+        var brokenScales = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('.rating-choices')]
+            .filter(row => new Set([...row.children].map(c => Math.round(c.getBoundingClientRect().top))).size > 1)
+            .map(row => row.closest('fieldset')?.querySelector('legend')?.textContent ?? 'a scale')");
+        Assert.True(brokenScales.Length == 0, $"{name}: these 1-5 scales wrap onto two rows: {string.Join(", ", brokenScales)}");
     }
 
     private static int FreePort()
@@ -193,6 +236,7 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
 
         var folder = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "test-output");
         Directory.CreateDirectory(Path.Combine(folder, "screenshots"));
+        Directory.CreateDirectory(Path.Combine(folder, "html"));
         return folder;
     }
 

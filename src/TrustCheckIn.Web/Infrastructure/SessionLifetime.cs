@@ -50,6 +50,7 @@ public static class SessionLifetime
             return;
         }
 
+        PersonalLook.Remember(context.HttpContext, current.Settings);
         var roles = principal.FindAll(claims.RoleClaimType).Select(c => c.Value).Order(StringComparer.Ordinal);
         if (!roles.SequenceEqual(current.Roles.Order(StringComparer.Ordinal)))
         {

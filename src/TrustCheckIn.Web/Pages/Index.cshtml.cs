@@ -9,7 +9,7 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages;
 
-public sealed class IndexModel(HomeService home) : PageModel
+public sealed class IndexModel(HomeService home, TimeProvider time) : PageModel
 {
     public bool SignedIn { get; private set; }
 
@@ -23,6 +23,9 @@ public sealed class IndexModel(HomeService home) : PageModel
 
     [TempData]
     public string? StatusMessage { get; set; }
+
+    // "Welcome" while the two of them are just starting (not yet paired, or paired this past week); "Welcome back" after.
+    public bool FirstWeeks => Couple is null || time.GetUtcNow().UtcDateTime - Couple.FormedAt < TimeSpan.FromDays(7);
 
     public async Task OnGetAsync()
     {

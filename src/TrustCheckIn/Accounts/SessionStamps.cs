@@ -5,13 +5,13 @@ using TrustCheckIn.Data;
 
 namespace TrustCheckIn.Accounts;
 
-// The per-request session check: one primary-key lookup of the security stamp and the role names, so a
-// request costs one small statement instead of a rebuilt principal (user, roles, claims).
+// The per-request session check: one primary-key lookup of the security stamp, the role names and the
+// person's look and date format, so a request costs one small statement instead of a rebuilt principal.
 public sealed class SessionStamps(AppDbContext db)
 {
-    public sealed record Current(string? SecurityStamp, IReadOnlyList<string> Roles);
+    public sealed record Current(string? SecurityStamp, IReadOnlyList<string> Roles, PersonalSettings Settings);
 
-    private sealed record Row(string? SecurityStamp, string? Role);
+    private sealed record Row(string? SecurityStamp, ThemeChoice Theme, string? Locale, string? Role);
 
     // One compiled query per model: each key ring has its own model (its converters), and a test process
     // runs many apps side by side.
@@ -24,7 +24,7 @@ public sealed class SessionStamps(AppDbContext db)
             where user.Id == userId
             from userRole in db.UserRoles.Where(ur => ur.UserId == user.Id).DefaultIfEmpty()
             from role in db.Roles.Where(r => r.Id == userRole!.RoleId).DefaultIfEmpty()
-            select new Row(user.SecurityStamp, role!.Name));
+            select new Row(user.SecurityStamp, user.Theme, user.Locale, role!.Name));
 
     public async Task<Current?> ReadAsync(string userId, CancellationToken ct = default)
     {
@@ -38,6 +38,6 @@ public sealed class SessionStamps(AppDbContext db)
             rows.Add(row);
         }
 
-        return rows.Count == 0 ? null : new Current(rows[0].SecurityStamp, [.. rows.Where(r => r.Role is not null).Select(r => r.Role!)]);
+        return rows.Count == 0 ? null : new Current(rows[0].SecurityStamp, [.. rows.Where(r => r.Role is not null).Select(r => r.Role!)], new(rows[0].Theme, rows[0].Locale));
     }
 }

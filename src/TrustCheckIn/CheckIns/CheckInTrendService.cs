@@ -11,16 +11,21 @@ public sealed class CheckInTrendService(AppDbContext db, TimeProvider time)
     public async Task<TrendView?> GetTrendAsync(string userId, TrendPeriod period, CancellationToken ct = default)
     {
         var couple = await db.Couples.AsNoTracking().ActiveFor(userId).SeenBy(userId)
-            .Select(c => new { c.Id, c.PartnerId, c.PartnerDisplayName, c.TimeZoneId })
+            .Select(c => new { c.Id, c.PartnerId, c.PartnerDisplayName, c.TimeZoneId, c.FormedAt })
             .SingleOrDefaultAsync(ct);
         if (couple is null)
         {
             return null;
         }
 
-        var current = IsoWeek.Current(time, TimeZoneInfo.FindSystemTimeZoneById(couple.TimeZoneId));
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(couple.TimeZoneId);
+        var current = IsoWeek.Current(time, zone);
         var points = await AggregateAsync(couple.Id, period, current, userId, ct);
+        // The charts start at the week (or month) the couple formed: no empty stretch from before they were a couple.
+        var formed = IsoWeek.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(couple.FormedAt, DateTimeKind.Utc), zone)));
+        var firstKey = period == TrendPeriod.Weeks ? formed.Key : formed.MonthKey;
         var buckets = TrendBuckets.Keys(period, current)
+            .Where(key => key >= firstKey)
             .Select(key => new TrendBucket(
                 key,
                 TrendBuckets.Label(period, key),

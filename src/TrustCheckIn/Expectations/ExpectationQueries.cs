@@ -65,7 +65,7 @@ internal static class ExpectationQueries
             .OrderBy(e => e.Position).ThenBy(e => e.Id)
             .Select(e => new RowLately(e.Id, e.Need, e.Action, e.Frequency, e.CustomFrequency,
                 db.FollowThroughs.Count(f => f.ExpectationId == e.Id && f.DoneAt >= since),
-                db.FollowThroughs.Count(f => f.ExpectationId == e.Id && f.DoneAt >= since && f.NoticedAt != null)));
+                db.FollowThroughs.Count(f => f.ExpectationId == e.Id && f.DoneAt >= since && f.NoticedAt != null), e.StarterKey));
     }
 
     public static async Task<ReviewState> ReviewStateAsync(this AppDbContext db, int coupleId, bool isClosed, DateTime now, CancellationToken ct)
@@ -91,4 +91,4 @@ internal static class ExpectationQueries
 }
 
 // A row with its recent follow-through: counts only, never notes.
-internal sealed record RowLately(int Id, string Need, string Action, ExpectationFrequency Frequency, string? CustomFrequency, int Done, int Noticed);
+internal sealed record RowLately(int Id, string Need, string Action, ExpectationFrequency Frequency, string? CustomFrequency, int Done, int Noticed, string? StarterKey);

@@ -18,11 +18,14 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
     public sealed record TableView(bool IsClosed, string PartnerName, string TimeZoneId, ReviewView Review, IReadOnlyList<RowView> Rows)
     {
         public bool CanAddMore => !IsClosed && Rows.Count < MaxRows;
+
+        // A starter set stops being offered once every one of its rows is in the table.
+        public bool Has(StarterSet set) => StarterSets.Rows(set).All(starter => Rows.Any(r => r.StarterKey == starter.Key));
     }
 
     public sealed record ReviewView(int IntervalWeeks, DateTime? LastReviewedAt, bool ConfirmedByMe, bool ConfirmedByPartner, bool IsOverdue);
 
-    public sealed record RowView(int Id, string Need, string Action, ExpectationFrequency Frequency, string? CustomFrequency, int DoneLately, int NoticedLately)
+    public sealed record RowView(int Id, string Need, string Action, ExpectationFrequency Frequency, string? CustomFrequency, int DoneLately, int NoticedLately, string? StarterKey)
     {
         public string FrequencyText => ExpectationContent.Describe(Frequency, CustomFrequency);
 
@@ -54,7 +57,7 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
 
         var rows = await db.RowsLately(couple.Id, Now)
             .Take(MaxRows)
-            .Select(r => new RowView(r.Id, r.Need, r.Action, r.Frequency, r.CustomFrequency, r.Done, r.Noticed))
+            .Select(r => new RowView(r.Id, r.Need, r.Action, r.Frequency, r.CustomFrequency, r.Done, r.Noticed, r.StarterKey))
             .ToListAsync(ct);
         var review = await db.ReviewStateAsync(couple.Id, couple.IsClosed, Now, ct);
         return new TableView(couple.IsClosed, couple.PartnerNameFor(userId), couple.TimeZoneId,

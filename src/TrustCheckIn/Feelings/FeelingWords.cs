@@ -12,13 +12,50 @@ public sealed record FeelingWords(string Feeling, string Situation, string? Need
 
     public string Sentence => Compose(Feeling, Situation, Need);
 
-    // People often type the lead-in the labels already give ("when …", "I'd like …"): it is not repeated.
+    // People often type the lead-in the labels already give ("I feel …", "when …", "I'd like …"): it is not
+    // repeated, and a need written as an instruction or a wish ("you should call", "we talk more") is joined so
+    // the sentence stays grammatical ("I'd like you to call", "I'd like us to talk more").
     public static string Compose(string feeling, string situation, string? need)
     {
-        var sentence = $"I feel {feeling.Trim()} when {Finish(StripLead(situation, "when "))}";
-        return string.IsNullOrWhiteSpace(need)
-            ? sentence
-            : $"{sentence} I'd like {Finish(StripLead(StripLead(need, "I'd like "), "I would like "))}";
+        var sentence = $"I feel {StripLeads(feeling, "I feel ", "feel ")} when {Finish(StripLeads(situation, "when ", "whenever "))}";
+        return string.IsNullOrWhiteSpace(need) ? sentence : $"{sentence} I'd like {Finish(NeedPhrase(need))}";
+    }
+
+    private static readonly (string Lead, string Becomes)[] NeedLeads =
+    [
+        ("I'd like ", ""), ("I would like ", ""), ("I want ", ""), ("I need ", ""), ("I wish ", ""), ("I hope ", ""), ("please ", "you to "),
+        ("you should ", "you to "), ("you shouldn't ", "you not to "), ("you need to ", "you to "), ("you have to ", "you to "),
+        ("you must ", "you to "), ("you ought to ", "you to "), ("you could ", "you to "), ("you would ", "you to "), ("you'd ", "you to "), ("you can ", "you to "),
+        ("we should ", "us to "), ("we need to ", "us to "), ("we could ", "us to "), ("we can ", "us to "), ("we'd ", "us to "),
+        ("that we ", "us to "), ("that you ", "you to "), ("we ", "us to "),
+    ];
+
+    private static string NeedPhrase(string need)
+    {
+        var phrase = need.Trim();
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var (lead, becomes) in NeedLeads)
+            {
+                if (phrase.StartsWith(lead, StringComparison.OrdinalIgnoreCase) && phrase.Length > lead.Length)
+                {
+                    phrase = becomes + phrase[lead.Length..].TrimStart();
+                    changed = becomes.Length == 0;
+                    break;
+                }
+            }
+        }
+
+        // "you call when …" reads as "you to call when …"; "you to …" and "you not to …" are left as they are.
+        if (phrase.StartsWith("you ", StringComparison.OrdinalIgnoreCase) && !phrase.StartsWith("you to ", StringComparison.OrdinalIgnoreCase)
+            && !phrase.StartsWith("you not to ", StringComparison.OrdinalIgnoreCase))
+        {
+            phrase = "you to " + phrase[4..].TrimStart();
+        }
+
+        return phrase;
     }
 
     public static ServiceError? Validate(FeelingWords words)
@@ -58,10 +95,18 @@ public sealed record FeelingWords(string Feeling, string Situation, string? Need
             : null;
     }
 
-    private static string StripLead(string text, string lead)
+    private static string StripLeads(string text, params string[] leads)
     {
         var trimmed = text.Trim();
-        return trimmed.StartsWith(lead, StringComparison.OrdinalIgnoreCase) ? trimmed[lead.Length..].TrimStart() : trimmed;
+        foreach (var lead in leads)
+        {
+            if (trimmed.StartsWith(lead, StringComparison.OrdinalIgnoreCase) && trimmed.Length > lead.Length)
+            {
+                return trimmed[lead.Length..].TrimStart();
+            }
+        }
+
+        return trimmed;
     }
 
     private static string Finish(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' or '\u2026' ? text : text + ".";

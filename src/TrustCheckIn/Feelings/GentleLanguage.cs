@@ -13,6 +13,10 @@ namespace TrustCheckIn.Feelings;
 //   subject, so "I love you always" or "I think about you constantly" (you as object) are left alone.
 // - Appreciation is not flagged: a short list of kind endings ("you always make me laugh", "you never let me down").
 // - Negated blame ("it's not your fault", "that's not typical of you") is reassurance, not blame.
+// - Telling the partner what to do ("you should", "you need to") counts only where "you" starts a clause:
+//   "if you should need me", "everything you need to know" and "do you need to" are left alone, and so is
+//   encouragement ("you should be proud of yourself").
+// - Dismissing ("calm down", "get over it") counts only as an instruction, never "I need to calm down".
 public static partial class GentleLanguage
 {
     public enum Kind
@@ -25,6 +29,8 @@ public static partial class GentleLanguage
         Whatever,
         Typical,
         Absolute,
+        Should,
+        Dismiss,
     }
 
     public sealed record Finding(int Start, int Length, string Text, Kind Kind, string Suggestion);
@@ -46,6 +52,8 @@ public static partial class GentleLanguage
         [Kind.WhyCantYou] = "Try asking for what you'd like instead: \"It would mean a lot to me if we could …\"",
         [Kind.Whatever] = "\"Whatever\" can close the conversation. Try: \"I need a moment. Can we come back to this later?\"",
         [Kind.Typical] = "Try describing this one moment rather than who your partner is: \"When … happened, I felt …\"",
+        [Kind.Should] = "Telling your partner what to do can land as an order. Try asking: \"Would you be willing to …?\" or \"It would help me if …\"",
+        [Kind.Dismiss] = "This can sound as if the feeling doesn't count. Try: \"I can see this matters to you. Can you tell me more?\"",
         [Kind.Absolute] = "Words like \"constantly\" or \"don't even\" can land as an accusation. Try: \"I've noticed … and I feel …\"",
     }.ToFrozenDictionary();
 
@@ -73,6 +81,8 @@ public static partial class GentleLanguage
         new(Kind.Whatever, WhateverPattern(), (_, _) => false),
         new(Kind.Typical, TypicalPattern(), (text, m) => IsNegated(text, m.Index)),
         new(Kind.Absolute, AbsolutePattern(), (text, m) => IsObjectYou(text, m.Index) || AbsoluteAppreciation().IsMatch(text[(m.Index + m.Length)..])),
+        new(Kind.Should, ShouldPattern(), (text, m) => ShouldEncouragement().IsMatch(text[(m.Index + m.Length)..])),
+        new(Kind.Dismiss, DismissPattern(), (_, _) => false),
     ];
 
     public static IReadOnlyList<Finding> Check(string? text)
@@ -208,4 +218,17 @@ public static partial class GentleLanguage
 
     [GeneratedRegex(@"^\s+know\s+how\s+much\b", Options, 1000)]
     private static partial Regex AbsoluteAppreciation();
+
+    // "you" opening a clause (or after "and", "just", "I think" and the like), then an instruction.
+    [GeneratedRegex(@"(?<=(?:^|[\n.!?;:,…(\-–—])\s*|\b(?:and|but|so|then|now|just|honestly|seriously|really|think|guess|maybe|also|or)\s+)"
+        + @"you(?:\s+(?:really\s+|just\s+|seriously\s+)?(?:should(?:n'?t)?|need\s+to|have\s+to|must|ought\s+to)|(?:'?d|\s+had)\s+better)\b", Options, 1000)]
+    private static partial Regex ShouldPattern();
+
+    [GeneratedRegex(@"^\s+(?:be\s+(?:so\s+|really\s+)?proud|know\s+(?:how\s+much|that\s+i)|feel\s+(?:proud|good)|take\s+(?:it\s+easy|a\s+break|care\s+of\s+yourself)|rest\b|get\s+some\s+rest|treat\s+yourself)", Options, 1000)]
+    private static partial Regex ShouldEncouragement();
+
+    // An instruction to stop feeling: at the start of a clause or after "just", "please", "will you" …; or a label for the feeling.
+    [GeneratedRegex(@"(?<=(?:^|[\n.!?;:,…(\-–—])\s*|\b(?:just|please|oh|now|can\s+you|will\s+you|would\s+you|could\s+you)\s+|\byou\s+(?:need\s+to|have\s+to|ought\s+to|should|must)\s+)(?:calm\s+down|get\s+over\s+it|chill\s+out)\b"
+        + @"|\byou(?:'?re|\s+are)\s+(?:just\s+|being\s+|so\s+)*(?:overreacting|too\s+sensitive|over\s*sensitive|(?:so\s+)?dramatic|paranoid|hysterical)\b", Options, 1000)]
+    private static partial Regex DismissPattern();
 }

@@ -20,21 +20,33 @@ public sealed class RegisterAndPairJourneyTests(BrowserApp app) : IClassFixture<
     }
 
     [Fact]
-    public async Task ThePartnerMenuFitsAPhoneWithTargetsTallEnoughForAThumb()
+    public async Task ThePartnerMenuIsOneBottomBarOfFiveLabelledTabsThatMarksWhereYouAreAndLeadsToSigningOut()
     {
         var kim = await app.NewPageAsync();
         await Journeys.RegisterAndConfirmAsync(app, kim, "Kim", Journeys.NewEmail("kim"));
+        var nav = kim.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
 
-        var targets = kim.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).Locator("a, button");
+        await kim.GotoAsync("/CheckIns");
 
-        await Assertions.Expect(targets).ToHaveCountAsync(10);
-        foreach (var target in await targets.AllAsync())
-        {
-            var box = await target.BoundingBoxAsync();
-            Assert.NotNull(box);
-            // WCAG 2.2 asks for 24 px; the app's own rule is 44 px tall.
-            Assert.True(box.Width >= 24 && box.Height >= 44, $"{await target.TextContentAsync()} is {box.Width}x{box.Height}.");
-            Assert.True(box.X >= 0 && box.X + box.Width <= BrowserApp.PhoneWidth, $"{await target.TextContentAsync()} leaves the screen.");
-        }
+        await Assertions.Expect(nav.Locator("a")).ToHaveTextAsync(["Home", "Check-in", "Together", "I feel", "More"]);
+        await Assertions.Expect(nav.Locator("a svg.icon")).ToHaveCountAsync(5);
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Check-in", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(nav.Locator("a[aria-current]")).ToHaveCountAsync(1);
+        var bar = await nav.BoundingBoxAsync();
+        Assert.NotNull(bar);
+        Assert.True(bar.Y + bar.Height >= 799 && bar.Height <= 72, $"The bar is at {bar.Y} and {bar.Height} px tall.");
+
+        await nav.GetByRole(AriaRole.Link, new() { Name = "More" }).ClickAsync();
+        await app.CheckPageAsync(kim, "More");
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "More" })).ToHaveAttributeAsync("aria-current", "page");
+        await kim.GetByRole(AriaRole.Link, new() { Name = "My journal" }).ClickAsync();
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "More" })).ToHaveAttributeAsync("aria-current", "true");
+        await kim.SetViewportSizeAsync(BrowserApp.LaptopWidth, 800);
+        var top = await nav.BoundingBoxAsync();
+        Assert.NotNull(top);
+        Assert.True(top.Y < 60, $"On a wide screen the menu sits in the top bar, not at {top.Y}.");
+        await kim.GotoAsync("/More");
+        await kim.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
     }
 }

@@ -13,7 +13,7 @@ public static class CheckInJourney
         var secondAnswers = new Answers(4, 4, 3, 3, 5, $"Laughing at dinner {tag}", $"Missing your parents {tag}", $"Call them Thursday {tag}");
 
         await first.GotoAsync("/");
-        await first.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Check-ins" }).ClickAsync();
+        await first.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Check-in", Exact = true }).ClickAsync();
         await Assertions.Expect(first.Locator("#this-week-state")).ToContainTextAsync("Neither of you has checked in yet");
         await app.CheckPageAsync(first, "Check-in, not started");
         await FillAsync(first, firstAnswers);

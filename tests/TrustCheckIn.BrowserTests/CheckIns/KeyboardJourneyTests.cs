@@ -13,7 +13,7 @@ public sealed class KeyboardJourneyTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(iris.GetByRole(AriaRole.Status)).ToContainTextAsync("Thank you for checking in");
         await jude.GotoAsync("/");
 
-        await TabToAsync(jude, jude.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Check-ins" }));
+        await TabToAsync(jude, jude.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Check-in", Exact = true }));
         await jude.Keyboard.PressAsync("Enter");
         await Assertions.Expect(jude.Locator("#this-week-state")).ToContainTextAsync("Your partner has checked in");
         await app.CheckPageAsync(jude, "Check-in, keyboard");

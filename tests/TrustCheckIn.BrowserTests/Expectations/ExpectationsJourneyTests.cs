@@ -2,25 +2,34 @@ namespace TrustCheckIn.BrowserTests.Expectations;
 
 public sealed class ExpectationsJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    [Fact]
-    public async Task CoupleStartsFromTheStarterSetEditsResolvesAConflictAndReviewsTogether()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task CoupleStartsFromTheStarterSetEditsResolvesAConflictAndReviewsTogether(bool javaScript)
     {
-        var (ada, ben) = await Journeys.NewCoupleAsync(app, "Ada", "Ben");
+        var (ada, ben) = await Journeys.NewCoupleAsync(app, "Ada", "Ben", javaScript);
 
         await ada.GotoAsync("/Expectations");
         await app.CheckPageAsync(ada, "Expectations, empty");
         await ada.Locator("#starter-start-form button").ClickAsync();
-        await Assertions.Expect(ada.Locator("#expectations > li")).ToHaveCountAsync(3);
+        await Assertions.Expect(ada.Locator("#expectations tbody > tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(ada.Locator("#starter-start-form")).ToHaveCountAsync(0);
         await app.CheckPageAsync(ada, "Expectations, starter set");
+        await ada.Locator("#expectations tbody > tr").First.GetByRole(AriaRole.Button, new() { Name = "I did this" }).ClickAsync();
+        await Assertions.Expect(ada.GetByRole(AriaRole.Status)).ToContainTextAsync("Noted");
+        await Assertions.Expect(ada.Locator("#expectations tbody > tr").First).ToContainTextAsync("Done once in the last 4 weeks");
 
-        await ada.Locator("#expectations > li").First.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        var firstRow = ada.Locator("#expectations tbody > tr").First;
+        await firstRow.Locator("summary").ClickAsync();
+        await app.CheckPageAsync(ada, "Expectations, row menu open");
+        await firstRow.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
         await app.CheckPageAsync(ada, "Expectations, edit");
         await ada.GetByLabel("What builds trust").FillAsync("Tell each other the day's plans over breakfast");
         await ada.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(ada.Locator("#expectations")).ToContainTextAsync("over breakfast");
 
         // Both open the same row; Ben saves first, then Ada's save meets his change.
-        var editLink = await ada.Locator("#expectations > li").First.GetByRole(AriaRole.Link, new() { Name = "Edit" }).GetAttributeAsync("href");
+        var editLink = await ada.Locator("#expectations tbody > tr").First.GetByRole(AriaRole.Link, new() { Name = "Edit", IncludeHidden = true }).GetAttributeAsync("href");
         await ada.GotoAsync(editLink!);
         await ben.GotoAsync(editLink!);
         await ben.GetByLabel("What builds trust").FillAsync("Send a short message when plans change");

@@ -2,14 +2,16 @@ namespace TrustCheckIn.BrowserTests.Feelings;
 
 public sealed class FeelingJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    [Fact]
-    public async Task ABlamingStatementGetsAGentleHintIsRephrasedSharedAndHeard()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ABlamingStatementGetsAGentleHintIsRephrasedSharedAndHeard(bool javaScript)
     {
-        var (gus, hana) = await Journeys.NewCoupleAsync(app, "Gus", "Hana");
+        var (gus, hana) = await Journeys.NewCoupleAsync(app, "Gus", "Hana", javaScript);
         var tag = Guid.NewGuid().ToString("N")[..8];
 
         await gus.GotoAsync("/");
-        await gus.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "I feel…" }).ClickAsync();
+        await gus.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "I feel", Exact = true }).ClickAsync();
         await app.CheckPageAsync(gus, "Feelings, nothing yet");
         await gus.GetByRole(AriaRole.Link, new() { Name = "Write a new statement" }).ClickAsync();
         await app.CheckPageAsync(gus, "Feelings, compose");
@@ -27,7 +29,7 @@ public sealed class FeelingJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await Assertions.Expect(gus.Locator("#preview-sentence")).ToContainTextAsync(rephrased);
         await Assertions.Expect(gus.Locator(".gentle-hints")).ToHaveCountAsync(0);
         await app.CheckPageAsync(gus, "Feelings, compose rephrased");
-        await gus.GetByRole(AriaRole.Button, new() { Name = "Save as a private draft" }).ClickAsync();
+        await gus.GetByRole(AriaRole.Button, new() { Name = "Keep as a private draft" }).ClickAsync();
         await Assertions.Expect(gus.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved as a private draft");
         await app.CheckPageAsync(gus, "Feelings, draft");
         await gus.GetByRole(AriaRole.Button, new() { Name = "Share with my partner" }).ClickAsync();
@@ -51,5 +53,26 @@ public sealed class FeelingJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await Assertions.Expect(gus.Locator("#acknowledgement")).ToContainTextAsync("Hana hears you");
         await Assertions.Expect(gus.Locator("#acknowledgement")).ToContainTextAsync($"Phones in the drawer from tonight {tag}");
         await app.CheckPageAsync(gus, "Feelings, acknowledged");
+    }
+
+    [Fact]
+    public async Task WithJavaScriptTheSentenceFollowsTheWordsAsTheyAreTypedAndOneClickShares()
+    {
+        var (ivo, jun) = await Journeys.NewCoupleAsync(app, "Ivo", "Jun");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+
+        await ivo.GotoAsync("/Feelings/Compose");
+        await ivo.GetByLabel("Choose a feeling").SelectOptionAsync(new SelectOptionValue { Label = "hopeful" });
+        await ivo.GetByLabel("when …").FillAsync($"we plan the weekend {tag}");
+        await ivo.GetByLabel("I'd like … (optional)").FillAsync("you should keep Saturday free");
+
+        await Assertions.Expect(ivo.Locator("#preview-sentence")).ToHaveTextAsync($"I feel hopeful when we plan the weekend {tag}. I'd like you to keep Saturday free.");
+        await Assertions.Expect(ivo.Locator("#need-gentle .gentle-hints")).ToContainTextAsync("you should");
+        await app.CheckPageAsync(ivo, "Feelings, compose live preview");
+        await ivo.GetByRole(AriaRole.Button, new() { Name = "Share with Jun" }).ClickAsync();
+        await Assertions.Expect(ivo.GetByRole(AriaRole.Status)).ToContainTextAsync("Shared. Jun can read it now.");
+
+        await jun.GotoAsync("/Feelings?list=SharedWithMe");
+        await Assertions.Expect(jun.Locator("main")).ToContainTextAsync(tag);
     }
 }

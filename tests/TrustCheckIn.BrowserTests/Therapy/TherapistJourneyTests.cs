@@ -56,8 +56,8 @@ public sealed class TherapistJourneyTests(BrowserApp app) : IClassFixture<Browse
         await ben.GotoAsync("/Feelings/Compose");
         await ben.GetByLabel("Or your own word").FillAsync("unsure");
         await ben.GetByLabel("when …").FillAsync($"plans change late {feeling}");
-        await ben.GetByRole(AriaRole.Button, new() { Name = "Save as a private draft" }).ClickAsync();
-        await ben.GetByRole(AriaRole.Button, new() { Name = "Share with my partner" }).ClickAsync();
+        await ben.GetByRole(AriaRole.Button, new() { Name = "Share with Ana" }).ClickAsync();
+        await Assertions.Expect(ben.GetByRole(AriaRole.Status)).ToContainTextAsync("Shared. Ana can read it now.");
 
         await therapist.GotoAsync("/Therapist");
         await app.CheckPageAsync(therapist, "Therapist dashboard");

@@ -43,14 +43,15 @@ public sealed class CheckInHistoryPageTests(TestApp app) : IClassFixture<TestApp
         var thisWeekLabel = TrendBuckets.Label(TrendPeriod.Weeks, firstWeek.AddWeeks(10).Key);
         var quietWeekLabel = TrendBuckets.Label(TrendPeriod.Weeks, firstWeek.AddWeeks(9).Key);
         Assert.Equal(5, weeks.Document.QuerySelectorAll("svg[role='img']").Length);
-        Assert.Equal("Trust, last 12 weeks", svg.QuerySelector("title")!.TextContent);
+        // Eleven weeks since the couple formed: the charts start there, not twelve weeks back.
+        Assert.Equal("Trust, since you became a couple", svg.QuerySelector("title")!.TextContent);
         Assert.Equal("trend-Trust-title trend-Trust-desc", svg.GetAttribute("aria-labelledby"));
         Assert.Contains($"{thisWeekLabel}: 1", description, StringComparison.Ordinal);
         Assert.Contains($"{quietWeekLabel}: no check-in", description, StringComparison.Ordinal);
-        Assert.Equal(12, weeks.Document.QuerySelectorAll("figure")[0].QuerySelectorAll("details tbody tr").Length);
-        Assert.Equal("Trust, last 12 months", months.Document.QuerySelector("#trend-Trust-title")!.TextContent);
+        Assert.Equal(11, weeks.Document.QuerySelectorAll(".chart")[0].QuerySelectorAll("details tbody tr").Length);
+        Assert.Equal("Trust, since you became a couple", months.Document.QuerySelector("#trend-Trust-title")!.TextContent);
         Assert.DoesNotContain("style=", weeks.Html, StringComparison.OrdinalIgnoreCase);
-        Assert.Empty(weeks.Document.Scripts);
+        Assert.All(weeks.Document.Scripts, script => Assert.StartsWith("/js/site.", script.Source, StringComparison.Ordinal));
     }
 
     // Weeks 0..10 since the couple formed (UTC, so seven days is always one week): A answers all but the

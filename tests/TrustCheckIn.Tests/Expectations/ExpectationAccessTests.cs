@@ -32,7 +32,7 @@ public sealed class ExpectationAccessTests(TestApp app) : IClassFixture<TestApp>
         foreach (var outsider in new[] { c, loner })
         {
             var browser = await app.SignInAsync(outsider);
-            var home = await browser.GetPageAsync("/");
+            var home = await browser.GetPageAsync("/More");
             var requests = new (string Url, Dictionary<string, string>? Form)[]
             {
                 ($"/Expectations/Edit/{keep}", null),
@@ -117,7 +117,7 @@ public sealed class ExpectationAccessTests(TestApp app) : IClassFixture<TestApp>
         return (keep, gone, followThrough);
     }
 
-    // Posts with the person's own antiforgery token (taken from the sign-out form every page carries).
+    // Posts with the person's own antiforgery token (taken from the sign-out form on the More page).
     private static Task<HttpResponseMessage> PostAsync(HttpClient browser, HtmlPage page, string url, Dictionary<string, string> fields)
     {
         var form = page.Document.QuerySelector<IHtmlFormElement>("#borrowed-form, form[action='/Account/Logout']")!;

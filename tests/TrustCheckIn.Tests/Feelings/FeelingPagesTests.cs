@@ -72,6 +72,35 @@ public sealed class FeelingPagesTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task ComposeAndShareIsOneStepFromTheComposerWithThePartnersNameOnTheButton()
+    {
+        var (a, b) = await app.CreateCoupleAsync("Alex", "Sam");
+        var aBrowser = await app.SignInAsync(a);
+        var bBrowser = await app.SignInAsync(b);
+        var compose = await aBrowser.GetPageAsync("/Feelings/Compose");
+        var share = compose.Document.QuerySelector("#compose-form #share-button")!;
+        var keep = compose.Document.QuerySelector("#compose-form #keep-draft-button")!;
+        // The share button's own formaction, as a browser submits it when that button is pressed.
+        compose.Document.QuerySelector("#compose-form")!.SetAttribute("action", share.GetAttribute("formaction"));
+
+        var shared = await aBrowser.SubmitAndReadAsync(compose, "#compose-form", new()
+        {
+            ["Input.Feeling"] = "hopeful",
+            ["Input.Situation"] = "we plan the weekend together",
+            ["Input.Need"] = "we do it every Friday",
+        });
+        var statementUrl = shared.Url.PathAndQuery;
+        var partnerView = await bBrowser.GetPageAsync(statementUrl);
+
+        Assert.Equal("Share with Sam", share.TextContent.Trim());
+        Assert.Equal("Keep as a private draft", keep.TextContent.Trim());
+        Assert.Same(share.ParentElement, keep.ParentElement);
+        Assert.Contains("Shared. Sam can read it now.", shared.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, partnerView.Response.StatusCode);
+        Assert.Equal("I feel hopeful when we plan the weekend together. I'd like us to do it every Friday.", partnerView.Document.QuerySelector("#statement-sentence")?.TextContent);
+    }
+
+    [Fact]
     public async Task ValidationErrorsKeepEverythingTyped()
     {
         var (a, _) = await app.CreateCoupleAsync();

@@ -40,6 +40,8 @@ public sealed class ReflectionPageTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains(app.Clock.GetUtcNow().ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture), page.Document.QuerySelector("#trend thead")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("You've already reflected on this month", page.Text, StringComparison.Ordinal);
         Assert.True(page.Document.QuerySelector<IHtmlInputElement>("#rating-Jealousy-4")!.IsChecked);
+        // The summary names the months that have a reflection, never the empty ones around them.
+        Assert.StartsWith($"You reflected in {app.Clock.GetUtcNow().ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}.", page.Document.QuerySelector("#trend-summary")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class ReminderPagesTests(TestApp app) : IClassFixture<TestApp>
 
         Assert.Contains("Sunday", card.TextContent, StringComparison.Ordinal);
         Assert.Contains("18:00", card.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Europe/London time", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("(London time)", card.TextContent, StringComparison.Ordinal);
         Assert.NotNull(card.QuerySelector("a[href='/Reminders']"));
     }
 

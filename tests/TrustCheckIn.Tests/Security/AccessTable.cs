@@ -45,6 +45,7 @@ public static class AccessTable
         // Open pages.
         new("GET /Index", _ => "/", Public),
         new("GET /Error", _ => "/Error", Public),
+        new("GET /More", _ => "/More", SignedIn),
         new("GET /Status", _ => "/Status/404", Public),
         new("POST /Status", _ => "/Status/400", Public),
 
@@ -78,6 +79,8 @@ public static class AccessTable
         new("GET /Account/Manage/Index", _ => "/Account/Manage", SignedIn),
         new("GET /Account/Manage/ChangePassword", _ => "/Account/Manage/ChangePassword", SignedIn),
         new("POST /Account/Manage/ChangePassword", _ => "/Account/Manage/ChangePassword", SignedIn),
+        new("GET /Account/Manage/Appearance", _ => "/Account/Manage/Appearance", SignedIn),
+        new("POST /Account/Manage/Appearance", _ => "/Account/Manage/Appearance", "L r r r r r r r r"),
         new("GET /Account/Manage/Email", _ => "/Account/Manage/Email", SignedIn),
         new("POST /Account/Manage/Email", _ => "/Account/Manage/Email", SignedIn),
         new("GET /Account/Manage/DeleteAccount", _ => "/Account/Manage/DeleteAccount", SignedIn),
@@ -126,6 +129,7 @@ public static class AccessTable
         // The expectations table.
         new("GET /Expectations/Index", _ => "/Expectations", Partner),
         new("POST /Expectations/Index?handler=Move", w => $"/Expectations?handler=Move&id={w.SpareExpectationRow}&up=true", "L r r N F F F N 2"),
+        new("POST /Expectations/Index?handler=Did", w => $"/Expectations?handler=Did&id={w.ExpectationRow}", "L r r N F F F N 2"),
         new("POST /Expectations/Index?handler=Remove", w => $"/Expectations?handler=Remove&id={w.SpareExpectationRow}", "L r n N F F F N 2"),
         new("POST /Expectations/Index?handler=Starter", _ => "/Expectations?handler=Starter&set=PlaceToStart", "L r r r F F F N 2"),
         new("POST /Expectations/Index?handler=Review", _ => "/Expectations?handler=Review", "L r r r F F F N 2"),
@@ -148,6 +152,7 @@ public static class AccessTable
         new("GET /Feelings/Compose", _ => "/Feelings/Compose", Partner),
         new("GET /Feelings/Compose", w => $"/Feelings/Compose/{w.FeelingDraftA}", OwnAOnly),
         new("POST /Feelings/Compose", _ => "/Feelings/Compose", "L o o o F F F N 2"),
+        new("POST /Feelings/Compose?handler=Share", _ => "/Feelings/Compose?handler=Share", "L o o o F F F N 2"),
         new("POST /Feelings/Compose?handler=Preview", _ => "/Feelings/Compose?handler=Preview", "L o o o F F F N 2"),
         new("GET /Feelings/Statement", w => $"/Feelings/Statement/{w.FeelingDraftA}", OwnAOnly),
         new("GET /Feelings/Statement", w => $"/Feelings/Statement/{w.FeelingSharedA}", CoupleAB),

@@ -27,13 +27,23 @@ public static class HostileInput
 
     public static IEnumerable<string> AllTagged => Enumerable.Range(0, Payloads.Count).Select(Tagged);
 
+    private static bool IsTheAppsOwnScript(AngleSharp.Dom.IElement element) =>
+        element.LocalName == "script" && element.ParentElement?.LocalName == "head" && element.TextContent.Length == 0
+        && element.GetAttribute("src") is { } src && src.StartsWith("/js/", StringComparison.Ordinal) && !src.Contains("//", StringComparison.Ordinal);
+
     private static readonly string[] UrlAttributes = ["href", "src", "action", "formaction", "xlink:href", "data", "background", "poster"];
 
-    // Markup that would run, in a page the app rendered: the app itself ships none at all (strict CSP, no JavaScript).
+    // Markup that would run, in a page the app rendered: the app itself ships only its own script files, in the
+    // head, empty and from /js/ (strict CSP, everything works without them).
     public static IEnumerable<string> ExecutableIn(HtmlPage page)
     {
         foreach (var element in page.Document.All)
         {
+            if (IsTheAppsOwnScript(element))
+            {
+                continue;
+            }
+
             if (element.LocalName is "script" or "iframe" or "object" or "embed" or "base" or "frame" or "applet")
             {
                 yield return $"<{element.LocalName}>";

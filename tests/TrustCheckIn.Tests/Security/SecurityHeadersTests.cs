@@ -86,6 +86,9 @@ public sealed class SecurityHeadersTests(TestApp app, ITestOutputHelper output) 
     {
         var page = await app.CreateBrowser().GetPageAsync("/");
 
-        Assert.Empty(page.Document.Scripts);
+        // Only the app's own script file, loaded from /js/ (script-src 'self'): nothing written inline.
+        var script = Assert.Single(page.Document.Scripts);
+        Assert.StartsWith("/js/site.", script.Source, StringComparison.Ordinal);
+        Assert.Equal("", script.Text);
     }
 }

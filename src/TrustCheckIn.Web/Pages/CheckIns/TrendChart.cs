@@ -18,7 +18,7 @@ public sealed record TrendChart(CheckInDimension Dimension, string Title, string
     public static IReadOnlyList<TrendChart> From(TrendView trend) => CheckInDimensions.All
         .Select(d => new TrendChart(
             d,
-            $"{d.Label()}, {(trend.Period == TrendPeriod.Weeks ? "last 12 weeks" : "last 12 months")}",
+            $"{d.Label()}, {(trend.Buckets.Count < TrendBuckets.Length ? "since you became a couple" : trend.Period == TrendPeriod.Weeks ? "last 12 weeks" : "last 12 months")}",
             trend.PartnerDisplayName,
             trend.Buckets.Select(b => b.Label).ToList(),
             trend.Buckets.Select(b => b.Mine?[d]).ToList(),

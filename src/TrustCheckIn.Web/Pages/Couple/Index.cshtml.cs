@@ -26,6 +26,10 @@ public sealed class IndexModel(CoupleService couples, PublicLinks links) : PageM
         {
             Input = ScheduleInput.From(Couple.Schedule);
         }
+        else
+        {
+            Input.FillFromBrowser = true;
+        }
     }
 
     public async Task<IActionResult> OnPostInviteAsync()

@@ -1,4 +1,4 @@
-using System.Globalization;
+using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Expectations;
 
@@ -9,13 +9,12 @@ public static class CoupleTime
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
-        return local.ToString("d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB"));
+        return Dates.DayAndTime(local);
     }
 
     public static string Date(DateTime utc, string timeZoneId)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone)
-            .ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+        return Dates.Day(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
     }
 }

@@ -5,7 +5,7 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Expectations;
 
-public sealed class IndexModel(ExpectationService expectations, ExpectationReviewService reviews) : PageModel
+public sealed class IndexModel(ExpectationService expectations, ExpectationReviewService reviews, FollowThroughService followThroughs) : PageModel
 {
     public ExpectationService.TableView? Table { get; private set; }
 
@@ -23,6 +23,10 @@ public sealed class IndexModel(ExpectationService expectations, ExpectationRevie
 
     public async Task<IActionResult> OnPostMoveAsync(int id, bool up) =>
         this.Respond(await expectations.MoveAsync(User.GetUserId(), id, up), null, () => RedirectToPage());
+
+    // "I did this" from the table itself, without a note: the row's own page takes one.
+    public async Task<IActionResult> OnPostDidAsync(int id) =>
+        this.Respond(await followThroughs.RecordFollowThroughAsync(User.GetUserId(), id, null), "Noted. Your partner can see it and say they noticed.", () => RedirectToPage());
 
     public async Task<IActionResult> OnPostRemoveAsync(int id) =>
         this.Respond(await expectations.RemoveAsync(User.GetUserId(), id), "Removed. If that was a mistake, you can bring it back from the history.", () => RedirectToPage());

@@ -21,6 +21,8 @@ public sealed class ComposeModel(FeelingService feelings, CoupleService couples)
 
     public string? Preview { get; private set; }
 
+    public string? PartnerName { get; private set; }
+
     public IReadOnlyList<GentleLanguage.Finding> SituationHints { get; private set; } = [];
 
     public IReadOnlyList<GentleLanguage.Finding> NeedHints { get; private set; } = [];
@@ -43,6 +45,7 @@ public sealed class ComposeModel(FeelingService feelings, CoupleService couples)
         }
 
         CanWrite = await feelings.CanWriteAsync(User.GetUserId());
+        await FindPartnerAsync();
         return Page();
     }
 
@@ -69,7 +72,12 @@ public sealed class ComposeModel(FeelingService feelings, CoupleService couples)
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public Task<IActionResult> OnPostAsync() => SaveAsync(share: false);
+
+    // One step: the words are saved and shared at once, so nobody has to preview, save and share in turn.
+    public Task<IActionResult> OnPostShareAsync() => SaveAsync(share: true);
+
+    private async Task<IActionResult> SaveAsync(bool share)
     {
         if (!await CanComposeAsync())
         {
@@ -90,14 +98,25 @@ public sealed class ComposeModel(FeelingService feelings, CoupleService couples)
         }
 
         var userId = User.GetUserId();
-        return Id is { } existing
-            ? await this.RespondAsync(await feelings.ReviseDraftAsync(userId, existing, words), () => Saved(existing), ShowAgainAsync)
-            : await this.RespondAsync(await feelings.SaveDraftAsync(userId, words), Saved, ShowAgainAsync);
+        if (Id is { } existing)
+        {
+            var revised = await feelings.ReviseDraftAsync(userId, existing, words);
+            return revised.Succeeded ? await SavedAsync(existing, share) : await this.RespondAsync(revised, Page, ShowAgainAsync);
+        }
+
+        var created = await feelings.SaveDraftAsync(userId, words);
+        return created.Succeeded ? await SavedAsync(created.Value, share) : await this.RespondAsync(created, _ => Page(), ShowAgainAsync);
     }
 
-    private IActionResult Saved(int id)
+    private async Task<IActionResult> SavedAsync(int id, bool share)
     {
-        StatusMessage = "Saved as a private draft. Only you can see it until you share it.";
+        // If sharing is refused (the couple just ended), the words are kept as the draft just saved.
+        var shared = share && (await feelings.ShareAsync(User.GetUserId(), id)).Succeeded;
+        StatusMessage = shared
+            ? $"Shared. {PartnerName ?? "Your partner"} can read it now."
+            : share
+                ? "Saved as a private draft, but it couldn't be shared just now."
+                : "Saved as a private draft. Only you can see it until you share it.";
         return RedirectToPage("Statement", new { id });
     }
 
@@ -116,8 +135,11 @@ public sealed class ComposeModel(FeelingService feelings, CoupleService couples)
         CanWrite = Id is { } id
             ? await feelings.GetAsync(User.GetUserId(), id) is { ByMe: true }
             : await feelings.CanWriteAsync(User.GetUserId());
+        await FindPartnerAsync();
         return CanWrite;
     }
+
+    private async Task FindPartnerAsync() => PartnerName = (await couples.GetActiveAsync(User.GetUserId()))?.PartnerDisplayName;
 
     private void Advise()
     {

@@ -10,5 +10,6 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(AccountLimits.DisplayNameLength).IsRequired();
         builder.HasIndex(u => u.TherapistStatus);
+        builder.Property(u => u.Locale).HasMaxLength(PersonalSettings.LocaleLength);
     }
 }

@@ -175,6 +175,10 @@ namespace TrustCheckIn.Data.Migrations
                     b.Property<long>("LastAuthenticatorTimeStep")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Locale")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -199,6 +203,11 @@ namespace TrustCheckIn.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TherapistStatus")

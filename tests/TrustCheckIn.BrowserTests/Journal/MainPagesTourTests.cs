@@ -1,0 +1,39 @@
+namespace TrustCheckIn.BrowserTests.Journal;
+
+// The main pages no other journey opens: each is checked at phone width (menu, targets, no sideways
+// scroll), screenshot at 360 and 1280 in light and dark, scanned by axe in both, and saved for the HTML checker.
+public sealed class MainPagesTourTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task APartnerOpensEveryMainPageAndWritesAJournalEntry(bool javaScript)
+    {
+        var (lena, _) = await Journeys.NewCoupleAsync(app, "Lena", "Max", javaScript);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+
+        foreach (var (path, name) in new[]
+        {
+            ("/", "Home, first week"),
+            ("/Journal", "Journal, empty"),
+            ("/Journal/New", "Journal, new entry"),
+            ("/Journal/Reflections", "Journal, reflections"),
+            ("/Journal/Checklist", "Journal, self-trust checklist"),
+            ("/Reminders", "Reminders"),
+            ("/Couple", "Couple, paired"),
+            ("/Account/Manage", "My account"),
+            ("/CheckIns/History", "Check-in history, first week"),
+            ("/Expectations/History", "Expectations, history empty"),
+        })
+        {
+            await lena.GotoAsync(path);
+            await app.CheckPageAsync(lena, name);
+        }
+
+        await lena.GotoAsync("/Journal/New");
+        await lena.GetByLabel("Your entry").FillAsync($"A quiet Sunday {tag}");
+        await lena.GetByRole(AriaRole.Button, new() { Name = "Save my entry" }).ClickAsync();
+        await Assertions.Expect(lena.Locator("main")).ToContainTextAsync($"A quiet Sunday {tag}");
+        await app.CheckPageAsync(lena, "Journal, entry");
+    }
+}
