@@ -65,6 +65,7 @@ public static class PrivateTexts
         ["CalendarFeed.TokenHash"] = "A hash looked up by equality.",
         ["ReminderDelivery.PeriodKey"] = "Which week or month a reminder is for; part of a unique index.",
         ["AppUser.DisplayName"] = "The name partners and therapists see; Identity's own columns stay as Identity keeps them.",
+        ["AppUser.Locale"] = "A place name picked from a list for date formats.",
     };
 
     private static readonly Dictionary<Type, Column[]> ByEntity = Columns.GroupBy(c => c.Entity).ToDictionary(g => g.Key, g => g.ToArray());
