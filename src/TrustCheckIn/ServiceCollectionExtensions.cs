@@ -13,6 +13,7 @@ using TrustCheckIn.Journal;
 using TrustCheckIn.Operations;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
+using TrustCheckIn.Notifications;
 using TrustCheckIn.Reminders;
 
 namespace TrustCheckIn;
@@ -64,6 +65,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<FeelingService>();
         services.AddScoped<CheckInService>();
         services.AddScoped<CheckInTrendService>();
+        services.AddScoped<NotificationService>();
 
         services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
         services.AddSingleton<UnsubscribeTokens>();
@@ -73,6 +75,7 @@ public static class ServiceCollectionExtensions
         if (configuration.GetValue("Reminders:Enabled", true))
         {
             services.AddHostedService<ReminderWorker>();
+            services.AddHostedService<NotificationWorker>();
         }
 
         return services;

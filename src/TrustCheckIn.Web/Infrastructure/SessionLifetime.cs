@@ -50,6 +50,7 @@ public static class SessionLifetime
             return;
         }
 
+        UnreadNotifications.Remember(context.HttpContext, current.UnreadNotifications);
         var roles = principal.FindAll(claims.RoleClaimType).Select(c => c.Value).Order(StringComparer.Ordinal);
         if (!roles.SequenceEqual(current.Roles.Order(StringComparer.Ordinal)))
         {

@@ -4,12 +4,13 @@ using TrustCheckIn.Accounts;
 using TrustCheckIn.CheckIns;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Expectations;
+using TrustCheckIn.Notifications;
 using TrustCheckIn.Reminders;
 using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages;
 
-public sealed class IndexModel(HomeService home) : PageModel
+public sealed class IndexModel(HomeService home, NotificationService notifications) : PageModel
 {
     public bool SignedIn { get; private set; }
 
@@ -21,6 +22,8 @@ public sealed class IndexModel(HomeService home) : PageModel
 
     public ReminderService.NextReminderView? NextReminder { get; private set; }
 
+    public IReadOnlyList<NotificationService.Item> ForYou { get; private set; } = [];
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -29,10 +32,12 @@ public sealed class IndexModel(HomeService home) : PageModel
         SignedIn = User.Identity?.IsAuthenticated == true;
         if (SignedIn && User.IsInRole(Roles.Partner))
         {
-            if (await home.GetAsync(User.GetUserId()) is { } view)
-            {
-                (Couple, ExpectationsReminder, ThisWeek, NextReminder) = (view.Couple, view.ReviewReminder, view.ThisWeek, view.NextReminder);
-            }
+            var view = await home.GetAsync(User.GetUserId());
+            (Couple, ExpectationsReminder, ThisWeek, NextReminder, ForYou) = (view.Couple, view.ReviewReminder, view.ThisWeek, view.NextReminder, view.ForYou);
+        }
+        else if (SignedIn)
+        {
+            ForYou = await notifications.ForYouAsync(User.GetUserId());
         }
     }
 }

@@ -6,6 +6,7 @@ using TrustCheckIn.Data;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
 using TrustCheckIn.Journal;
+using TrustCheckIn.Notifications;
 using TrustCheckIn.Reminders;
 using TrustCheckIn.Therapy;
 
@@ -135,6 +136,19 @@ public static class PersonalData
                 .ToListAsync(ct),
             null,
             (db, id, _) => db.ReminderDeliveries.Where(d => d.UserId == id).ExecuteDeleteAsync(),
+            null),
+        [typeof(Notification)] = new(
+            "notifications to me",
+            async (db, id, ct) => await db.Notifications.AsNoTracking().Where(n => n.RecipientId == id).OrderBy(n => n.Id)
+                .Select(n => (object)new { Kind = n.Kind.ToString(), n.Url, n.CreatedAt, n.ReadAt })
+                .ToListAsync(ct),
+            null,
+            // Theirs go; in other people's items they stop being named as the one who acted.
+            async (db, id, _) =>
+            {
+                await db.Notifications.Where(n => n.RecipientId == id).ExecuteDeleteAsync();
+                await db.Notifications.Where(n => n.ActorId == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.ActorId, (string?)null));
+            },
             null),
         [typeof(CalendarFeed)] = new(
             "calendar address",

@@ -4,12 +4,13 @@ using TrustCheckIn.Data;
 namespace TrustCheckIn.Accounts;
 
 // The per-request session check: one primary-key lookup of the security stamp and the role names, so a
-// request costs one small statement instead of a rebuilt principal (user, roles, claims).
+// request costs one small statement instead of a rebuilt principal (user, roles, claims). The menu's unread
+// count rides along as a subquery the (recipient, read, created) index answers, so it costs no statement of its own.
 public sealed class SessionStamps(AppDbContext db)
 {
-    public sealed record Current(string? SecurityStamp, IReadOnlyList<string> Roles);
+    public sealed record Current(string? SecurityStamp, IReadOnlyList<string> Roles, int UnreadNotifications);
 
-    private sealed record Row(string? SecurityStamp, string? Role);
+    private sealed record Row(string? SecurityStamp, string? Role, int Unread);
 
     // Users, then their roles by the (UserId, RoleId) key: index searches only.
     private static readonly Func<AppDbContext, string, IAsyncEnumerable<Row>> Read =
@@ -18,7 +19,7 @@ public sealed class SessionStamps(AppDbContext db)
             where user.Id == userId
             from userRole in db.UserRoles.Where(ur => ur.UserId == user.Id).DefaultIfEmpty()
             from role in db.Roles.Where(r => r.Id == userRole!.RoleId).DefaultIfEmpty()
-            select new Row(user.SecurityStamp, role!.Name));
+            select new Row(user.SecurityStamp, role!.Name, db.Notifications.Count(n => n.RecipientId == user.Id && n.ReadAt == null)));
 
     public async Task<Current?> ReadAsync(string userId, CancellationToken ct = default)
     {
@@ -28,6 +29,6 @@ public sealed class SessionStamps(AppDbContext db)
             rows.Add(row);
         }
 
-        return rows.Count == 0 ? null : new Current(rows[0].SecurityStamp, [.. rows.Where(r => r.Role is not null).Select(r => r.Role!)]);
+        return rows.Count == 0 ? null : new Current(rows[0].SecurityStamp, [.. rows.Where(r => r.Role is not null).Select(r => r.Role!)], rows[0].Unread);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using TrustCheckIn.CheckIns;
 using TrustCheckIn.Common;
 using TrustCheckIn.Data;
+using TrustCheckIn.Notifications;
 using TrustCheckIn.Therapy;
 
 namespace TrustCheckIn.Couples;
@@ -195,6 +196,7 @@ public sealed class CoupleService(AppDbContext db, PartnerConsentService therapy
         }
 
         couple.Close(userId, Now);
+        db.Tell(couple.PartnerAId == userId ? couple.PartnerBId : couple.PartnerAId, NotificationKind.PartnerLeft, couple.Id, userId, "/", Now);
         await db.SaveChangesAsync();
         await therapy.EndAccessAsync(couple.Id);
         await transaction.CommitAsync();

@@ -7,6 +7,7 @@ using TrustCheckIn.Therapy;
 using TrustCheckIn.Journal;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
+using TrustCheckIn.Notifications;
 using TrustCheckIn.Reminders;
 
 namespace TrustCheckIn.Data;
@@ -50,6 +51,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -179,6 +179,12 @@ public static class AccessTable
         new("GET /Journal/Reflection", w => $"/Journal/Reflection/{w.ReflectionA}", OwnAOnly),
         new("POST /Journal/Reflection?handler=Share", w => $"/Journal/Reflection/{w.ReflectionA}?handler=Share&shareable=false", "L r N N F F F N 2"),
 
+        // Notifications: everyone signed in has their own; an item opens only for its recipient.
+        new("GET /Notifications/Index", _ => "/Notifications", SignedIn),
+        new("GET /Notifications/Index", _ => "/Notifications?p=2", SignedIn),
+        new("POST /Notifications/Index?handler=Open", w => $"/Notifications?handler=Open&id={w.NotificationOfB}", "L N r N N N N N N"),
+        new("POST /Notifications/Index?handler=ReadAll", _ => "/Notifications?handler=ReadAll", "L r r r r r r r r"),
+
         // Reminders and the calendar feed: the token in the address is the key, for anyone holding it.
         new("GET /Reminders/Index", _ => "/Reminders", "L o o o F F F o 2"),
         new("POST /Reminders/Index", _ => "/Reminders", "L r r r F F F N 2"),

@@ -97,6 +97,8 @@ public sealed class SecurityWorld
 
     public string PendingTherapistToReject { get; private set; } = "";
 
+    public int NotificationOfB { get; private set; }
+
     public Canary this[string name] => Canaries.Single(c => c.Name == name);
 
     public static async Task<SecurityWorld> BuildAsync(TestApp app, bool signIn = true)
@@ -222,6 +224,7 @@ public sealed class SecurityWorld
         AdminInvitation = Must(await couples.CreateInvitationAsync(Users[Actor.Administrator].Id, new CheckInSchedule("Europe/London", DayOfWeek.Sunday))).Id;
         PendingTherapistToApprove = (await App.CreateUserAsync("Pending One", asTherapist: true)).Id;
         PendingTherapistToReject = (await App.CreateUserAsync("Pending Two", asTherapist: true)).Id;
+        NotificationOfB = await db.Notifications.Where(n => n.RecipientId == b.Id).MaxAsync(n => n.Id);
     }
 
     private readonly Dictionary<Actor, string> authenticatorKeys = [];

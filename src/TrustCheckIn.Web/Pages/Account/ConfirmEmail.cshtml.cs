@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustCheckIn.Accounts;
@@ -6,7 +5,7 @@ using TrustCheckIn.Accounts;
 namespace TrustCheckIn.Web.Pages.Account;
 
 // The link only shows a button: a GET never changes state, and mail scanners can't use up the link.
-public sealed class ConfirmEmailModel(UserManager<AppUser> users) : PageModel
+public sealed class ConfirmEmailModel(AccountService accounts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? UserId { get; set; }
@@ -23,8 +22,7 @@ public sealed class ConfirmEmailModel(UserManager<AppUser> users) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var token = AccountMail.DecodeToken(Code);
-        var user = UserId is null ? null : await users.FindByIdAsync(UserId);
-        Confirmed = user is not null && token is not null && (await users.ConfirmEmailAsync(user, token)).Succeeded;
+        Confirmed = await accounts.ConfirmEmailAsync(UserId, token);
         return Page();
     }
 }
