@@ -66,12 +66,17 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CheckInService>();
         services.AddScoped<CheckInTrendService>();
         services.AddScoped<NotificationService>();
+        services.AddScoped<NotificationSettingsService>();
 
         services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
         services.AddSingleton<UnsubscribeTokens>();
         services.AddScoped<ReminderService>();
         services.AddScoped<CalendarFeedService>();
         services.AddSingleton<ReminderDispatcher>();
+        services.AddSingleton<NotificationMailer>();
+        services.AddSingleton<VapidKeys>();
+        services.AddScoped<PushDeviceService>();
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<NotificationPusher>(provider, new HttpClient { Timeout = TimeSpan.FromSeconds(30) }));
         if (configuration.GetValue("Reminders:Enabled", true))
         {
             services.AddHostedService<ReminderWorker>();

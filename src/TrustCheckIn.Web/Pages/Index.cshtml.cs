@@ -24,6 +24,8 @@ public sealed class IndexModel(HomeService home, NotificationService notificatio
 
     public IReadOnlyList<NotificationService.Item> ForYou { get; private set; } = [];
 
+    public HomeService.EndedCouple? Ended { get; private set; }
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -33,7 +35,7 @@ public sealed class IndexModel(HomeService home, NotificationService notificatio
         if (SignedIn && User.IsInRole(Roles.Partner))
         {
             var view = await home.GetAsync(User.GetUserId());
-            (Couple, ExpectationsReminder, ThisWeek, NextReminder, ForYou) = (view.Couple, view.ReviewReminder, view.ThisWeek, view.NextReminder, view.ForYou);
+            (Couple, ExpectationsReminder, ThisWeek, NextReminder, ForYou, Ended) = (view.Couple, view.ReviewReminder, view.ThisWeek, view.NextReminder, view.ForYou, view.Ended);
         }
         else if (SignedIn)
         {

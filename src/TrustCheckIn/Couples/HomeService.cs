@@ -17,7 +17,11 @@ public sealed class HomeService(AppDbContext db, CheckInService checkIns, Expect
         ExpectationReviewService.ReviewReminder? ReviewReminder,
         ThisWeekView? ThisWeek,
         ReminderService.NextReminderView? NextReminder,
-        IReadOnlyList<NotificationService.Item> ForYou);
+        IReadOnlyList<NotificationService.Item> ForYou,
+        EndedCouple? Ended = null);
+
+    // The couple this person was last in, when it has ended and they are in none now: their home says so.
+    public sealed record EndedCouple(string FormerPartnerName, bool TheyLeft, DateTime ClosedAt);
 
     // Couple is null without an active couple; "For you" is there either way (a partner who left is told here).
     public async Task<HomeView> GetAsync(string userId, CancellationToken ct = default)
@@ -36,7 +40,11 @@ public sealed class HomeService(AppDbContext db, CheckInService checkIns, Expect
             .SingleOrDefaultAsync(ct);
         if (found is null)
         {
-            return new HomeView(null, null, null, null, await notifications.ForYouAsync(userId, ct));
+            var ended = await db.Couples.AsNoTracking().AnyFor(userId).Where(c => c.ClosedAt != null)
+                .OrderByDescending(c => c.ClosedAt)
+                .Select(c => new EndedCouple(c.PartnerAId == userId ? c.PartnerB!.DisplayName : c.PartnerA!.DisplayName, c.ClosedById != userId, c.ClosedAt!.Value))
+                .FirstOrDefaultAsync(ct);
+            return new HomeView(null, null, null, null, await notifications.ForYouAsync(userId, ct), ended);
         }
 
         var couple = found.View;

@@ -44,5 +44,15 @@ public sealed class Notification
 
     public DateTime? ReadAt { get; private set; }
 
+    // E-mail: null while waiting to be looked at; then the digest that carries it, or NotByEmail.
+    public int? EmailDigestId { get; private set; }
+
+    public const int NotByEmail = 0;
+
+    // Push: looked at (sent, or not wanted) once; set by the pusher's conditional update, which is its claim.
+    public bool PushHandled { get; private set; }
+
+    internal void ClaimForEmail(int digestId) => EmailDigestId = digestId;
+
     internal void MarkRead(DateTime now) => ReadAt ??= now;
 }

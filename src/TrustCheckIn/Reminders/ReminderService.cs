@@ -73,7 +73,7 @@ public sealed class ReminderService(AppDbContext db, TimeProvider time, Unsubscr
 
     public async Task<UnsubscribeView?> ReadUnsubscribeAsync(string? token, CancellationToken ct = default)
     {
-        if (!unsubscribeTokens.TryRead(token, out var userId, out var kind) || !await db.Users.AnyAsync(u => u.Id == userId, ct))
+        if (!unsubscribeTokens.TryRead(token, out var userId, out ReminderKind kind) || !await db.Users.AnyAsync(u => u.Id == userId, ct))
         {
             return null;
         }
@@ -85,7 +85,7 @@ public sealed class ReminderService(AppDbContext db, TimeProvider time, Unsubscr
     // One click from an e-mail, no sign-in: the signed token says whose reminder and which kind.
     public async Task<Result> UnsubscribeAsync(string? token)
     {
-        if (!unsubscribeTokens.TryRead(token, out var userId, out var kind) || !await db.Users.AnyAsync(u => u.Id == userId))
+        if (!unsubscribeTokens.TryRead(token, out var userId, out ReminderKind kind) || !await db.Users.AnyAsync(u => u.Id == userId))
         {
             return ServiceError.NotFound("link");
         }

@@ -124,6 +124,8 @@ public sealed class NotificationEventTests(TestApp app) : IClassFixture<TestApp>
 
         left.AssertToldOnly(b, NotificationKind.PartnerLeft, a);
         Assert.Contains("Your partner has left the couple", bHome.Document.QuerySelector("#for-you")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{a.DisplayName} has left the couple", bHome.Document.QuerySelector("#couple-ended")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/Account/Manage/PersonalData", bHome.Document.QuerySelector("#export-my-data")?.GetAttribute("href"));
         Assert.Empty(afterwards);
     }
 

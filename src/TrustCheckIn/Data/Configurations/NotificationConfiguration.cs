@@ -17,6 +17,9 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.HasIndex(n => n.ReadAt);
         // Erasure clears the erased person's id from other people's items.
         builder.HasIndex(n => n.ActorId);
+        // The mailer's "not looked at yet", and a digest's items.
+        builder.HasIndex(n => n.EmailDigestId);
+        builder.HasIndex(n => n.PushHandled);
         builder.HasOne(n => n.Recipient).WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
     }
 }
