@@ -11,8 +11,8 @@ using TrustCheckIn.Data;
 namespace TrustCheckIn.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201203230_PushDevices")]
-    partial class PushDevices
+    [Migration("20261201205019_NotificationsInvitationsAndPush")]
+    partial class NotificationsInvitationsAndPush
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
