@@ -76,27 +76,6 @@ public sealed class NotificationSettingsService(AppDbContext db, TimeProvider ti
         return Result.Ok;
     }
 
-    private async Task ChangeAsync(string userId, Action<NotificationSettings> change)
-    {
-        var settings = await db.NotificationSettings.SingleOrDefaultAsync(s => s.UserId == userId);
-        if (settings is null)
-        {
-            settings = new NotificationSettings(userId, Now);
-            db.NotificationSettings.Add(settings);
-        }
-
-        change(settings);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException) when (db.Entry(settings).State == EntityState.Added)
-        {
-            // Two first saves raced (the unique index held): apply this one to the row that won.
-            db.Entry(settings).State = EntityState.Detached;
-            var saved = await db.NotificationSettings.SingleAsync(s => s.UserId == userId);
-            change(saved);
-            await db.SaveChangesAsync();
-        }
-    }
+    private Task ChangeAsync(string userId, Action<NotificationSettings> change) =>
+        db.ChangeOrAddAsync(s => s.UserId == userId, () => new NotificationSettings(userId, Now), change);
 }

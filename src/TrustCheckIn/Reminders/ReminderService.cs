@@ -95,29 +95,8 @@ public sealed class ReminderService(AppDbContext db, TimeProvider time, Unsubscr
         return Result.Ok;
     }
 
-    private async Task ChangeAsync(string userId, Action<ReminderPreference> change)
-    {
-        var preference = await db.ReminderPreferences.SingleOrDefaultAsync(p => p.UserId == userId);
-        if (preference is null)
-        {
-            preference = new ReminderPreference(userId, Now);
-            db.ReminderPreferences.Add(preference);
-        }
-
-        change(preference);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException) when (db.Entry(preference).State == EntityState.Added)
-        {
-            // Two first saves raced (the unique index held): apply this one to the row that won.
-            db.Entry(preference).State = EntityState.Detached;
-            var saved = await db.ReminderPreferences.SingleAsync(p => p.UserId == userId);
-            change(saved);
-            await db.SaveChangesAsync();
-        }
-    }
+    private Task ChangeAsync(string userId, Action<ReminderPreference> change) =>
+        db.ChangeOrAddAsync(p => p.UserId == userId, () => new ReminderPreference(userId, Now), change);
 
     private async Task<NextReminderView> NextAsync(string userId, CoupleInfo couple, ReminderSettings settings, bool? checkedInThisWeek, CancellationToken ct)
     {
