@@ -27,7 +27,8 @@ public sealed class RegisterAndPairJourneyTests(BrowserApp app) : IClassFixture<
 
         var targets = kim.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).Locator("a, button");
 
-        await Assertions.Expect(targets).ToHaveCountAsync(10);
+        // The brand, seven partner links, "For you", my account and sign out.
+        await Assertions.Expect(targets).ToHaveCountAsync(11);
         foreach (var target in await targets.AllAsync())
         {
             var box = await target.BoundingBoxAsync();
