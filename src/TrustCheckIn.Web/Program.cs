@@ -100,6 +100,9 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Status");
     // Reached from an e-mail without signing in: the signed token in the link says whose reminder it is.
     options.Conventions.AllowAnonymousToPage("/Reminders/Unsubscribe");
+    // The invitation link: the person invited may not have an account yet; the code in the address is the key.
+    options.Conventions.AllowAnonymousToPage("/Invitation");
+    options.Conventions.AllowAnonymousToPage("/Notifications/Unsubscribe");
     // Page by page, never the whole folder: AllowAnonymous would override /Account/Manage's rule.
     foreach (var page in new[] { "Login", "Logout", "Register", "RegisterConfirmation", "ConfirmEmail", "ResendConfirmation",
         "ForgotPassword", "ForgotPasswordConfirmation", "ResetPassword", "ResetPasswordConfirmation", "LoginWith2fa", "LoginWithRecoveryCode", "ConfirmEmailChange" })

@@ -14,6 +14,7 @@ using TrustCheckIn.Journal;
 using TrustCheckIn.Operations;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
+using TrustCheckIn.Notifications;
 using TrustCheckIn.Reminders;
 
 namespace TrustCheckIn;
@@ -68,15 +69,22 @@ public static class ServiceCollectionExtensions
         services.AddScoped<FeelingService>();
         services.AddScoped<CheckInService>();
         services.AddScoped<CheckInTrendService>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<NotificationSettingsService>();
 
         services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
         services.AddSingleton<UnsubscribeTokens>();
         services.AddScoped<ReminderService>();
         services.AddScoped<CalendarFeedService>();
         services.AddSingleton<ReminderDispatcher>();
+        services.AddSingleton<NotificationMailer>();
+        services.AddSingleton<VapidKeys>();
+        services.AddScoped<PushDeviceService>();
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<NotificationPusher>(provider, new HttpClient { Timeout = TimeSpan.FromSeconds(30) }));
         if (configuration.GetValue("Reminders:Enabled", true))
         {
             services.AddHostedService<ReminderWorker>();
+            services.AddHostedService<NotificationWorker>();
         }
 
         return services;

@@ -18,6 +18,9 @@ public sealed record NavItem(string Label, string Href, string Icon, params stri
         return Sections.Any(s => page.StartsWith(s, StringComparison.OrdinalIgnoreCase)) ? "true" : null;
     }
 
+    // Home holds the "For you" list, so its tab carries the count of what waits there.
+    public bool CarriesUnread => Href == "/";
+
     public static IReadOnlyList<NavItem> ForPartner { get; } =
     [
         new("Home", "/", "home"),

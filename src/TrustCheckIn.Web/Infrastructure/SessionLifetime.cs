@@ -51,6 +51,7 @@ public static class SessionLifetime
         }
 
         PersonalLook.Remember(context.HttpContext, current.Settings);
+        UnreadNotifications.Remember(context.HttpContext, current.UnreadNotifications);
         var roles = principal.FindAll(claims.RoleClaimType).Select(c => c.Value).Order(StringComparer.Ordinal);
         if (!roles.SequenceEqual(current.Roles.Order(StringComparer.Ordinal)))
         {

@@ -4,12 +4,13 @@ using TrustCheckIn.Accounts;
 using TrustCheckIn.CheckIns;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Expectations;
+using TrustCheckIn.Notifications;
 using TrustCheckIn.Reminders;
 using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages;
 
-public sealed class IndexModel(HomeService home, TimeProvider time) : PageModel
+public sealed class IndexModel(HomeService home, NotificationService notifications, TimeProvider time) : PageModel
 {
     public bool SignedIn { get; private set; }
 
@@ -20,6 +21,10 @@ public sealed class IndexModel(HomeService home, TimeProvider time) : PageModel
     public ThisWeekView? ThisWeek { get; private set; }
 
     public ReminderService.NextReminderView? NextReminder { get; private set; }
+
+    public IReadOnlyList<NotificationService.Item> ForYou { get; private set; } = [];
+
+    public HomeService.EndedCouple? Ended { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -32,10 +37,12 @@ public sealed class IndexModel(HomeService home, TimeProvider time) : PageModel
         SignedIn = User.Identity?.IsAuthenticated == true;
         if (SignedIn && User.IsInRole(Roles.Partner))
         {
-            if (await home.GetAsync(User.GetUserId()) is { } view)
-            {
-                (Couple, ExpectationsReminder, ThisWeek, NextReminder) = (view.Couple, view.ReviewReminder, view.ThisWeek, view.NextReminder);
-            }
+            var view = await home.GetAsync(User.GetUserId());
+            (Couple, ExpectationsReminder, ThisWeek, NextReminder, ForYou, Ended) = (view.Couple, view.ReviewReminder, view.ThisWeek, view.NextReminder, view.ForYou, view.Ended);
+        }
+        else if (SignedIn)
+        {
+            ForYou = await notifications.ForYouAsync(User.GetUserId());
         }
     }
 }

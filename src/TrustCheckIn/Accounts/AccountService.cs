@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using TrustCheckIn.Data;
+using TrustCheckIn.Notifications;
 
 namespace TrustCheckIn.Accounts;
 
-public sealed class AccountService(UserManager<AppUser> users, IConfiguration configuration, TimeProvider time)
+public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, IConfiguration configuration, TimeProvider time)
 {
     public sealed record Registration(AppUser? User, bool EmailAlreadyRegistered, IReadOnlyList<IdentityError> Errors);
 
@@ -62,6 +65,34 @@ public sealed class AccountService(UserManager<AppUser> users, IConfiguration co
         }
 
         return new Registration(user, EmailAlreadyRegistered: false, []);
+    }
+
+    // A therapist's confirmed address puts them on the administrators' approval list, so that is when they are told.
+    public async Task<bool> ConfirmEmailAsync(string? userId, string? token)
+    {
+        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        if (user is null || token is null)
+        {
+            return false;
+        }
+
+        if (!user.EmailConfirmed && user.TherapistStatus == TherapistStatus.Pending)
+        {
+            var administrators = await db.UserRoles
+                .Join(db.Roles.Where(r => r.Name == Roles.Administrator), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId)
+                .ToListAsync();
+            var now = time.GetUtcNow().UtcDateTime;
+            administrators.ForEach(id => db.Tell(id, NotificationKind.TherapistAwaitingApproval, null, user.Id, "/Admin/Therapists", now));
+        }
+
+        // Identity saves the account through this same context, notifications included, or neither on a bad token.
+        var confirmed = (await users.ConfirmEmailAsync(user, token)).Succeeded;
+        if (!confirmed)
+        {
+            db.ChangeTracker.Entries<Notification>().ToList().ForEach(e => e.State = EntityState.Detached);
+        }
+
+        return confirmed;
     }
 
     private static bool IsDuplicate(IdentityError error) =>

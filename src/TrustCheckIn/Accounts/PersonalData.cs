@@ -6,6 +6,7 @@ using TrustCheckIn.Data;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
 using TrustCheckIn.Journal;
+using TrustCheckIn.Notifications;
 using TrustCheckIn.Reminders;
 using TrustCheckIn.Therapy;
 
@@ -139,6 +140,41 @@ public static class PersonalData
                 .ToListAsync(ct),
             null,
             (db, id, _) => db.ReminderDeliveries.Where(d => d.UserId == id).ExecuteDeleteAsync(),
+            null),
+        [typeof(Notification)] = new(
+            "notifications to me",
+            async (db, id, ct) => await db.Notifications.AsNoTracking().Where(n => n.RecipientId == id).OrderBy(n => n.Id)
+                .Select(n => (object)new { Kind = n.Kind.ToString(), n.Url, n.CreatedAt, n.ReadAt })
+                .ToListAsync(ct),
+            null,
+            // Theirs go; in other people's items they stop being named as the one who acted.
+            async (db, id, _) =>
+            {
+                await db.Notifications.Where(n => n.RecipientId == id).ExecuteDeleteAsync();
+                await db.Notifications.Where(n => n.ActorId == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.ActorId, (string?)null));
+            },
+            null),
+        [typeof(NotificationSettings)] = new(
+            "my notification settings",
+            async (db, id, ct) => await db.NotificationSettings.AsNoTracking().Where(s => s.UserId == id)
+                .Select(s => (object)new { s.EmailKinds, s.PushKinds, s.QuietHours, s.QuietFrom, s.QuietUntil, s.TimeZoneId, s.UpdatedAt })
+                .ToListAsync(ct),
+            null,
+            (db, id, _) => db.NotificationSettings.Where(s => s.UserId == id).ExecuteDeleteAsync(),
+            null),
+        [typeof(NotificationDigest)] = new(
+            "notification mails sent to me",
+            async (db, id, ct) => await db.NotificationDigests.AsNoTracking().Where(d => d.UserId == id).OrderBy(d => d.Id)
+                .Select(d => (object)new { Channel = d.Channel.ToString(), Status = d.Status.ToString(), d.Attempts, d.ClaimedAt, d.SentAt })
+                .ToListAsync(ct),
+            null,
+            (db, id, _) => db.NotificationDigests.Where(d => d.UserId == id).ExecuteDeleteAsync(),
+            null),
+        [typeof(PushDevice)] = new(
+            "devices I get push notifications on",
+            null,
+            "Secrets: a device's push address and keys would let anyone send to it; they say nothing about the person.",
+            (db, id, _) => db.PushDevices.Where(d => d.UserId == id).ExecuteDeleteAsync(),
             null),
         [typeof(CalendarFeed)] = new(
             "calendar address",

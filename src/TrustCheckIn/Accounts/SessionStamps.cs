@@ -6,12 +6,14 @@ using TrustCheckIn.Data;
 namespace TrustCheckIn.Accounts;
 
 // The per-request session check: one primary-key lookup of the security stamp, the role names and the
-// person's look and date format, so a request costs one small statement instead of a rebuilt principal.
+// person's look and date format, so a request costs one small statement instead of a rebuilt principal. The
+// menu's unread count rides along as a subquery the (recipient, read, created) index answers, so it costs no
+// statement of its own.
 public sealed class SessionStamps(AppDbContext db)
 {
-    public sealed record Current(string? SecurityStamp, IReadOnlyList<string> Roles, PersonalSettings Settings);
+    public sealed record Current(string? SecurityStamp, IReadOnlyList<string> Roles, PersonalSettings Settings, int UnreadNotifications);
 
-    private sealed record Row(string? SecurityStamp, ThemeChoice Theme, string? Locale, string? Role);
+    private sealed record Row(string? SecurityStamp, ThemeChoice Theme, string? Locale, string? Role, int Unread);
 
     // One compiled query per model: each key ring has its own model (its converters), and a test process
     // runs many apps side by side.
@@ -24,7 +26,7 @@ public sealed class SessionStamps(AppDbContext db)
             where user.Id == userId
             from userRole in db.UserRoles.Where(ur => ur.UserId == user.Id).DefaultIfEmpty()
             from role in db.Roles.Where(r => r.Id == userRole!.RoleId).DefaultIfEmpty()
-            select new Row(user.SecurityStamp, user.Theme, user.Locale, role!.Name));
+            select new Row(user.SecurityStamp, user.Theme, user.Locale, role!.Name, db.Notifications.Count(n => n.RecipientId == user.Id && n.ReadAt == null)));
 
     public async Task<Current?> ReadAsync(string userId, CancellationToken ct = default)
     {
@@ -38,6 +40,6 @@ public sealed class SessionStamps(AppDbContext db)
             rows.Add(row);
         }
 
-        return rows.Count == 0 ? null : new Current(rows[0].SecurityStamp, [.. rows.Where(r => r.Role is not null).Select(r => r.Role!)], new(rows[0].Theme, rows[0].Locale));
+        return rows.Count == 0 ? null : new Current(rows[0].SecurityStamp, [.. rows.Where(r => r.Role is not null).Select(r => r.Role!)], new(rows[0].Theme, rows[0].Locale), rows[0].Unread);
     }
 }

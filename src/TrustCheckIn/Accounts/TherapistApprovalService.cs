@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustCheckIn.Common;
 using TrustCheckIn.Data;
+using TrustCheckIn.Notifications;
 
 namespace TrustCheckIn.Accounts;
 
-public sealed class TherapistApprovalService(AppDbContext db, UserManager<AppUser> users, ILogger<TherapistApprovalService> logger)
+public sealed class TherapistApprovalService(AppDbContext db, UserManager<AppUser> users, TimeProvider time, ILogger<TherapistApprovalService> logger)
 {
     public sealed record PendingTherapist(string Id, string DisplayName, string Email, DateTime CreatedAt);
 
@@ -26,6 +27,12 @@ public sealed class TherapistApprovalService(AppDbContext db, UserManager<AppUse
         }
 
         user.TherapistStatus = approve ? TherapistStatus.Approved : TherapistStatus.Rejected;
+        if (approve)
+        {
+            // Saved by Identity's update below, through this same context.
+            db.Tell(user.Id, NotificationKind.TherapistApproved, null, administratorId, "/Therapist/Profile", time.GetUtcNow().UtcDateTime);
+        }
+
         var updated = await users.UpdateAsync(user);
         if (updated.Succeeded && approve)
         {

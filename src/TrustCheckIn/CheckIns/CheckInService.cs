@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using TrustCheckIn.Common;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
+using TrustCheckIn.Notifications;
 
 namespace TrustCheckIn.CheckIns;
 
@@ -76,7 +77,7 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
     {
         // BEGIN IMMEDIATE on SQLite: the two partners' submits and the sealing happen one after the other.
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var couple = await db.Couples.ActiveFor(userId).Select(c => new { c.Id, c.TimeZoneId }).SingleOrDefaultAsync();
+        var couple = await db.Couples.ActiveFor(userId).SeenBy(userId).Select(c => new { c.Id, c.TimeZoneId, c.PartnerId }).SingleOrDefaultAsync();
         if (couple is null)
         {
             return ServiceError.NotFound("couple");
@@ -109,8 +110,15 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
 
         if (partners is not null)
         {
+            // Sealing happens once (a sealed week refuses above), so this is said once.
+            db.Tell(partners.AuthorId, NotificationKind.AnswersReady, couple.Id, userId, "/CheckIns", now);
             mine.Seal(now);
             partners.Seal(now);
+        }
+        else if (db.Entry(mine).State == EntityState.Added)
+        {
+            // Edits before the partner answers tell nothing new.
+            db.Tell(couple.PartnerId, NotificationKind.PartnerCheckedIn, couple.Id, userId, "/CheckIns", now);
         }
 
         await db.SaveChangesAsync();

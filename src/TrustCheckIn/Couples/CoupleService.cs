@@ -1,13 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TrustCheckIn.CheckIns;
 using TrustCheckIn.Common;
 using TrustCheckIn.Data;
+using TrustCheckIn.Email;
+using TrustCheckIn.Notifications;
+using TrustCheckIn.Reminders;
 using TrustCheckIn.Therapy;
 
 namespace TrustCheckIn.Couples;
 
-public sealed class CoupleService(AppDbContext db, PartnerConsentService therapy, TimeProvider time, ILogger<CoupleService> logger)
+public sealed class CoupleService(AppDbContext db, PartnerConsentService therapy, IEmailSender mail, IOptions<AppOptions> app, TimeProvider time, ILogger<CoupleService> logger)
 {
     public sealed record CoupleView(int Id, string PartnerId, string PartnerDisplayName, string TimeZoneId, DayOfWeek CheckInDay, DateTime FormedAt)
     {
@@ -16,7 +20,17 @@ public sealed class CoupleService(AppDbContext db, PartnerConsentService therapy
 
     public sealed record InvitationView(int Id, string Code, string TimeZoneId, DayOfWeek CheckInDay, DateTime ExpiresAt);
 
-    public sealed record InvitationPreview(string Code, string InviterDisplayName, InvitationState State, DateTime ExpiresAt);
+    public sealed record InvitationPreview(string Code, string InviterDisplayName, InvitationState State, DateTime ExpiresAt)
+    {
+        // Said kindly wherever the invitation shows up: the landing page, registration, confirmation, joining.
+        public string? Unavailable => State switch
+        {
+            InvitationState.Expired => $"This invitation from {InviterDisplayName} has expired: invitations last 7 days. Ask {InviterDisplayName} for a new one whenever you're ready.",
+            InvitationState.Revoked => $"{InviterDisplayName} withdrew this invitation, so it no longer works. If you'd still like to join, ask them for a new one.",
+            InvitationState.Used => "This invitation has already been used, so it can't make a couple again.",
+            _ => null,
+        };
+    }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -80,6 +94,43 @@ public sealed class CoupleService(AppDbContext db, PartnerConsentService therapy
         invitation.Revoke(Now);
         await db.SaveChangesAsync();
         logger.LogInformation("User {UserId} revoked invitation {InvitationId}", userId, invitationId);
+        return Result.Ok;
+    }
+
+    // The mail holds the inviter's display name and the link, nothing more; the address is not stored.
+    public async Task<Result> EmailInvitationAsync(string userId, int invitationId, string? email)
+    {
+        var invitation = await db.Invitations.Include(i => i.Inviter).SingleOrDefaultAsync(i => i.Id == invitationId && i.InviterId == userId);
+        if (invitation is null || invitation.StateAt(Now) != InvitationState.Open)
+        {
+            return ServiceError.NotFound("invitation");
+        }
+
+        email = email?.Trim();
+        // The attribute calls an empty value valid (that is [Required]'s job), so emptiness is checked here too.
+        if (string.IsNullOrEmpty(email) || email.Length > 256 || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        {
+            return ServiceError.Invalid("Email", "Please enter your partner's e-mail address, like name@example.com.");
+        }
+
+        if (!invitation.TryCountEmail(Now))
+        {
+            return ServiceError.Invalid("Email", $"This invitation has been sent {Invitation.MaxEmails} times already. Copy the link and send it yourself, or make a new invitation.");
+        }
+
+        await db.SaveChangesAsync();
+        try
+        {
+            await mail.SendAsync(InvitationMail.Compose(email, invitation.Inviter!.DisplayName, invitation.Code, app.Value));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The type only: a mail server's message may quote the address.
+            logger.LogWarning("Invitation {InvitationId} could not be mailed ({Error})", invitation.Id, exception.GetType().Name);
+            return ServiceError.Invalid("Email", "We couldn't send the invitation just now. Please try again in a little while, or copy the link instead.");
+        }
+
+        logger.LogInformation("User {UserId} mailed invitation {InvitationId}", userId, invitation.Id);
         return Result.Ok;
     }
 
@@ -195,6 +246,7 @@ public sealed class CoupleService(AppDbContext db, PartnerConsentService therapy
         }
 
         couple.Close(userId, Now);
+        db.Tell(couple.PartnerAId == userId ? couple.PartnerBId : couple.PartnerAId, NotificationKind.PartnerLeft, couple.Id, userId, "/", Now);
         await db.SaveChangesAsync();
         await therapy.EndAccessAsync(couple.Id);
         await transaction.CommitAsync();

@@ -1,29 +1,60 @@
+using Microsoft.EntityFrameworkCore;
 using TrustCheckIn.CheckIns;
+using TrustCheckIn.Data;
 using TrustCheckIn.Expectations;
+using TrustCheckIn.Notifications;
 using TrustCheckIn.Reminders;
 
 namespace TrustCheckIn.Couples;
 
-// The signed-in partner's home page: the couple is found once here and handed to each feature, so the page
-// costs four statements instead of one couple lookup per feature.
-public sealed class HomeService(CoupleService couples, CheckInService checkIns, ExpectationReviewService reviews, ReminderService reminders)
+// The signed-in partner's home page: the couple is found once here (with the person's reminder choice, as
+// scalar subqueries of the same statement) and handed to each feature, so the page costs four statements:
+// couple, this week, review, "For you". The unread count comes with the session check.
+public sealed class HomeService(AppDbContext db, CheckInService checkIns, ExpectationReviewService reviews, ReminderService reminders, NotificationService notifications)
 {
-    public sealed record HomeView(CoupleService.CoupleView Couple, ExpectationReviewService.ReviewReminder? ReviewReminder, ThisWeekView ThisWeek, ReminderService.NextReminderView NextReminder);
+    public sealed record HomeView(
+        CoupleService.CoupleView? Couple,
+        ExpectationReviewService.ReviewReminder? ReviewReminder,
+        ThisWeekView? ThisWeek,
+        ReminderService.NextReminderView? NextReminder,
+        IReadOnlyList<NotificationService.Item> ForYou,
+        EndedCouple? Ended = null);
 
-    // Null without an active couple.
-    public async Task<HomeView?> GetAsync(string userId, CancellationToken ct = default)
+    // The couple this person was last in, when it has ended and they are in none now: their home says so.
+    public sealed record EndedCouple(string FormerPartnerName, bool TheyLeft, DateTime ClosedAt);
+
+    // Couple is null without an active couple; "For you" is there either way (a partner who left is told here).
+    public async Task<HomeView> GetAsync(string userId, CancellationToken ct = default)
     {
-        if (await couples.GetActiveAsync(userId, ct) is not { } couple)
+        var found = await db.Couples.AsNoTracking()
+            .ActiveFor(userId)
+            .SeenBy(userId)
+            .Select(c => new
+            {
+                View = new CoupleService.CoupleView(c.Id, c.PartnerId, c.PartnerDisplayName, c.TimeZoneId, c.CheckInDay, c.FormedAt),
+                Reminder = new ReminderService.StoredCheckInChoice(
+                    db.ReminderPreferences.Where(p => p.UserId == userId).Select(p => (bool?)p.CheckInEnabled).FirstOrDefault(),
+                    db.ReminderPreferences.Where(p => p.UserId == userId).Select(p => p.CheckInDay).FirstOrDefault(),
+                    db.ReminderPreferences.Where(p => p.UserId == userId).Select(p => (TimeOnly?)p.CheckInTime).FirstOrDefault()),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
         {
-            return null;
+            var ended = await db.Couples.AsNoTracking().AnyFor(userId).Where(c => c.ClosedAt != null)
+                .OrderByDescending(c => c.ClosedAt)
+                .Select(c => new EndedCouple(c.PartnerAId == userId ? c.PartnerB!.DisplayName : c.PartnerA!.DisplayName, c.ClosedById != userId, c.ClosedAt!.Value))
+                .FirstOrDefaultAsync(ct);
+            return new HomeView(null, null, null, null, await notifications.ForYouAsync(userId, ct), ended);
         }
 
+        var couple = found.View;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(couple.TimeZoneId);
         var thisWeek = await checkIns.ThisWeekOfAsync(userId, couple.Id, couple.PartnerId, couple.PartnerDisplayName, couple.CheckInDay, zone, ct);
         return new HomeView(
             couple,
             await reviews.ReminderOfAsync(userId, couple.Id, ct),
             thisWeek,
-            await reminders.NextOfAsync(userId, couple.Id, couple.TimeZoneId, couple.CheckInDay, thisWeek.Mine is not null, ct));
+            await reminders.NextOfAsync(userId, couple.Id, couple.TimeZoneId, couple.CheckInDay, found.Reminder, thisWeek.Mine is not null, ct),
+            await notifications.ForYouAsync(userId, ct));
     }
 }

@@ -47,6 +47,11 @@ public sealed class Invitation
 
     public string? AcceptedById { get; private set; }
 
+    public const int MaxEmails = 3;
+
+    // How often the inviter had the app mail it: a cap, so the app cannot be used to send mail to strangers at will.
+    public int EmailsSent { get; private set; }
+
     public int? CoupleId { get; private set; }
 
     public Couple? Couple { get; private set; }
@@ -59,6 +64,17 @@ public sealed class Invitation
 
     public static string NormaliseCode(string? code) =>
         new((code ?? "").Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+
+    public bool TryCountEmail(DateTime now)
+    {
+        if (StateAt(now) != InvitationState.Open || EmailsSent >= MaxEmails)
+        {
+            return false;
+        }
+
+        EmailsSent++;
+        return true;
+    }
 
     public void Revoke(DateTime now)
     {

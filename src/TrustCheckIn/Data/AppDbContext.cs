@@ -9,6 +9,7 @@ using TrustCheckIn.Therapy;
 using TrustCheckIn.Journal;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
+using TrustCheckIn.Notifications;
 using TrustCheckIn.Reminders;
 
 namespace TrustCheckIn.Data;
@@ -52,6 +53,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+
+    public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
+
+    public DbSet<PushDevice> PushDevices => Set<PushDevice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

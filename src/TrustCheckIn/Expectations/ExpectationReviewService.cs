@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using TrustCheckIn.Common;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
+using TrustCheckIn.Notifications;
 
 namespace TrustCheckIn.Expectations;
 
@@ -48,6 +49,11 @@ public sealed class ExpectationReviewService(AppDbContext db, TimeProvider time,
 
         var table = await TableForUpdateAsync(couple.Value.Id);
         var step = table.ConfirmReview(userId, Now);
+        if (step == ReviewStep.WaitingForPartner)
+        {
+            await db.TellPartnerAsync(userId, couple.Value.Id, NotificationKind.ReviewToConfirm, "/Expectations", Now, coalesce: true);
+        }
+
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         logger.LogInformation("User {UserId} confirmed the expectations review of couple {CoupleId}: {Step}", userId, couple.Value.Id, step);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustCheckIn.Common;
 using TrustCheckIn.Data;
+using TrustCheckIn.Notifications;
 
 namespace TrustCheckIn.Expectations;
 
@@ -103,6 +104,7 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
         var row = new Expectation(couple.Id, content, await NextPositionAsync(couple.Id), now);
         db.Expectations.Add(row);
         db.ExpectationRevisions.Add(ExpectationRevision.Added(row, userId, now));
+        await TellPartnerAsync(userId, couple.Id, now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         logger.LogInformation("User {UserId} added expectation {ExpectationId} in couple {CoupleId}", userId, row.Id, couple.Id);
@@ -148,6 +150,7 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
         // The token is checked against what the person loaded, not only what this request read.
         db.Entry(row).Property(e => e.Version).OriginalValue = expectedVersion;
         db.ExpectationRevisions.Add(ExpectationRevision.Edited(row, before, userId, now));
+        await TellPartnerAsync(userId, couple.Id, now);
         try
         {
             await db.SaveChangesAsync();
@@ -190,6 +193,7 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
         row.MoveTo(neighbour.Position, now);
         neighbour.MoveTo(from, now);
         db.ExpectationRevisions.Add(ExpectationRevision.Moved(row, from, userId, now));
+        await TellPartnerAsync(userId, row.CoupleId, now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         logger.LogInformation("User {UserId} moved expectation {ExpectationId}", userId, id);
@@ -210,6 +214,7 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
         var now = Now;
         db.ExpectationRevisions.Add(ExpectationRevision.Removed(row, userId, now));
         row.Remove(now);
+        await TellPartnerAsync(userId, row.CoupleId, now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         logger.LogInformation("User {UserId} removed expectation {ExpectationId}", userId, id);
@@ -240,6 +245,7 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
         var now = Now;
         row.Restore(await NextPositionAsync(row.CoupleId), now);
         db.ExpectationRevisions.Add(ExpectationRevision.Restored(row, userId, now));
+        await TellPartnerAsync(userId, row.CoupleId, now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         logger.LogInformation("User {UserId} restored expectation {ExpectationId}", userId, id);
@@ -296,11 +302,16 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
             }
         }
 
+        await TellPartnerAsync(userId, couple.Id, now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         logger.LogInformation("User {UserId} added {Count} starter rows ({Set}) in couple {CoupleId}", userId, missing.Count, set, couple.Id);
         return missing.Count;
     }
+
+    // One unread "the table changed" at a time: a session of edits is one piece of news.
+    private Task TellPartnerAsync(string userId, int coupleId, DateTime now) =>
+        db.TellPartnerAsync(userId, coupleId, NotificationKind.ExpectationsChanged, "/Expectations", now, coalesce: true);
 
     public async Task<HistoryView?> GetHistoryAsync(string userId, int page, CancellationToken ct = default)
     {

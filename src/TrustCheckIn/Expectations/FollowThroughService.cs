@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustCheckIn.Common;
 using TrustCheckIn.Data;
+using TrustCheckIn.Notifications;
 
 namespace TrustCheckIn.Expectations;
 
@@ -101,6 +102,7 @@ public sealed class FollowThroughService(AppDbContext db, TimeProvider time, ILo
         if (followThrough.NoticedAt is null)
         {
             followThrough.Notice(userId, Now);
+            db.Tell(followThrough.DoneById, NotificationKind.FollowThroughNoticed, coupleId, userId, $"/Expectations/Row/{followThrough.ExpectationId}", Now);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
             logger.LogInformation("User {UserId} noticed follow-through {FollowThroughId}", userId, followThroughId);

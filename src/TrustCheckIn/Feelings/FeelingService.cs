@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using TrustCheckIn.Common;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
+using TrustCheckIn.Notifications;
 
 namespace TrustCheckIn.Feelings;
 
@@ -200,7 +201,7 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
 
             statement.Share(Now);
             return null;
-        });
+        }, _ => NotificationKind.StatementShared);
 
     public Task<Result> WithdrawAsync(string userId, int id) =>
         ChangeAsync(userId, id, "withdrew", statement =>
@@ -246,7 +247,7 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
 
             statement.Acknowledge(userId, reply, Now);
             return null;
-        });
+        }, acknowledged => acknowledged.Reply is null ? NotificationKind.StatementAcknowledged : NotificationKind.StatementAnswered);
 
     public Task<Result> MarkTalkedAboutAsync(string userId, int id) =>
         ChangeAsync(userId, id, "marked talked about", statement =>
@@ -278,7 +279,8 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
     private static bool IsOwnDraft(FeelingStatement statement, string userId) =>
         statement.AuthorId == userId && statement.State == FeelingState.Draft;
 
-    private async Task<Result> ChangeAsync(string userId, int id, string action, Func<FeelingStatement, ServiceError?> change)
+    // tell: what the partner is told once the change is made, if anything.
+    private async Task<Result> ChangeAsync(string userId, int id, string action, Func<FeelingStatement, ServiceError?> change, Func<FeelingStatement, NotificationKind?>? tell = null)
     {
         var statement = await VisibleTo(userId).SingleOrDefaultAsync(s => s.Id == id);
         if (statement is null)
@@ -286,7 +288,8 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
             return ServiceError.NotFound("statement");
         }
 
-        if (!await db.Couples.ActiveFor(userId).AnyAsync(c => c.Id == statement.CoupleId))
+        var partnerId = await db.Couples.ActiveFor(userId).Where(c => c.Id == statement.CoupleId).SeenBy(userId).Select(c => c.PartnerId).SingleOrDefaultAsync();
+        if (partnerId is null)
         {
             return ServiceError.RefusedByRule("This couple has ended, so its statements can be read but no longer changed.");
         }
@@ -294,6 +297,11 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
         if (change(statement) is { } refusal)
         {
             return refusal;
+        }
+
+        if (tell?.Invoke(statement) is { } kind)
+        {
+            db.Tell(partnerId, kind, statement.CoupleId, userId, $"/Feelings/Statement/{statement.Id}", Now);
         }
 
         try

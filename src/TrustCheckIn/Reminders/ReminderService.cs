@@ -16,6 +16,9 @@ public sealed class ReminderService(AppDbContext db, TimeProvider time, Unsubscr
 
     public sealed record UnsubscribeView(ReminderKind Kind, bool IsOn);
 
+    // A partner's weekly reminder as stored; nulls where they never chose (no row).
+    internal sealed record StoredCheckInChoice(bool? Enabled, DayOfWeek? Day, TimeOnly? Time);
+
     private sealed record CoupleInfo(int Id, string TimeZoneId, DayOfWeek CheckInDay);
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -29,8 +32,12 @@ public sealed class ReminderService(AppDbContext db, TimeProvider time, Unsubscr
 
     // For a couple the service layer has already found as the person's active one (the home page, which
     // also knows whether they checked in this week).
-    internal async Task<NextReminderView> NextOfAsync(string userId, int coupleId, string timeZoneId, DayOfWeek checkInDay, bool checkedInThisWeek, CancellationToken ct) =>
-        (await SettingsOfAsync(userId, new CoupleInfo(coupleId, timeZoneId, checkInDay), checkedInThisWeek, ct)).Next;
+    // The stored choices were read with the couple (one statement less), so this asks the database nothing.
+    internal async Task<NextReminderView> NextOfAsync(string userId, int coupleId, string timeZoneId, DayOfWeek checkInDay, StoredCheckInChoice stored, bool checkedInThisWeek, CancellationToken ct)
+    {
+        var settings = new ReminderSettings(stored.Enabled ?? true, stored.Day ?? checkInDay, stored.Time ?? ReminderPreference.DefaultTime, true);
+        return await NextAsync(userId, new CoupleInfo(coupleId, timeZoneId, checkInDay), settings, checkedInThisWeek, ct);
+    }
 
     private async Task<SettingsView> SettingsOfAsync(string userId, CoupleInfo couple, bool? checkedInThisWeek, CancellationToken ct)
     {
@@ -66,7 +73,7 @@ public sealed class ReminderService(AppDbContext db, TimeProvider time, Unsubscr
 
     public async Task<UnsubscribeView?> ReadUnsubscribeAsync(string? token, CancellationToken ct = default)
     {
-        if (!unsubscribeTokens.TryRead(token, out var userId, out var kind) || !await db.Users.AnyAsync(u => u.Id == userId, ct))
+        if (!unsubscribeTokens.TryRead(token, out var userId, out ReminderKind kind) || !await db.Users.AnyAsync(u => u.Id == userId, ct))
         {
             return null;
         }
@@ -78,7 +85,7 @@ public sealed class ReminderService(AppDbContext db, TimeProvider time, Unsubscr
     // One click from an e-mail, no sign-in: the signed token says whose reminder and which kind.
     public async Task<Result> UnsubscribeAsync(string? token)
     {
-        if (!unsubscribeTokens.TryRead(token, out var userId, out var kind) || !await db.Users.AnyAsync(u => u.Id == userId))
+        if (!unsubscribeTokens.TryRead(token, out var userId, out ReminderKind kind) || !await db.Users.AnyAsync(u => u.Id == userId))
         {
             return ServiceError.NotFound("link");
         }
@@ -88,29 +95,8 @@ public sealed class ReminderService(AppDbContext db, TimeProvider time, Unsubscr
         return Result.Ok;
     }
 
-    private async Task ChangeAsync(string userId, Action<ReminderPreference> change)
-    {
-        var preference = await db.ReminderPreferences.SingleOrDefaultAsync(p => p.UserId == userId);
-        if (preference is null)
-        {
-            preference = new ReminderPreference(userId, Now);
-            db.ReminderPreferences.Add(preference);
-        }
-
-        change(preference);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException) when (db.Entry(preference).State == EntityState.Added)
-        {
-            // Two first saves raced (the unique index held): apply this one to the row that won.
-            db.Entry(preference).State = EntityState.Detached;
-            var saved = await db.ReminderPreferences.SingleAsync(p => p.UserId == userId);
-            change(saved);
-            await db.SaveChangesAsync();
-        }
-    }
+    private Task ChangeAsync(string userId, Action<ReminderPreference> change) =>
+        db.ChangeOrAddAsync(p => p.UserId == userId, () => new ReminderPreference(userId, Now), change);
 
     private async Task<NextReminderView> NextAsync(string userId, CoupleInfo couple, ReminderSettings settings, bool? checkedInThisWeek, CancellationToken ct)
     {

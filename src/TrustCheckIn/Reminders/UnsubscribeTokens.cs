@@ -4,13 +4,17 @@ using Microsoft.AspNetCore.DataProtection;
 namespace TrustCheckIn.Reminders;
 
 // "userId|kind", signed and encrypted with the app's Data Protection keys: a changed token does not read.
+// One purpose per kind of kind (reminders, notifications), so a token of one never works for the other.
 public sealed class UnsubscribeTokens(IDataProtectionProvider provider)
 {
-    private readonly IDataProtector protector = provider.CreateProtector("Reminders.Unsubscribe");
+    private readonly IDataProtector reminders = provider.CreateProtector("Reminders.Unsubscribe");
+    private readonly IDataProtector notifications = provider.CreateProtector("Notifications.Unsubscribe");
 
-    public string Create(string userId, ReminderKind kind) => protector.Protect($"{userId}|{kind}");
+    public string Create<TKind>(string userId, TKind kind)
+        where TKind : struct, Enum => For<TKind>().Protect($"{userId}|{kind}");
 
-    public bool TryRead(string? token, out string userId, out ReminderKind kind)
+    public bool TryRead<TKind>(string? token, out string userId, out TKind kind)
+        where TKind : struct, Enum
     {
         userId = "";
         kind = default;
@@ -22,7 +26,7 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider)
         string text;
         try
         {
-            text = protector.Unprotect(token);
+            text = For<TKind>().Unprotect(token);
         }
         catch (CryptographicException)
         {
@@ -42,4 +46,7 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider)
         userId = parts[0];
         return true;
     }
+
+    private IDataProtector For<TKind>()
+        where TKind : struct, Enum => typeof(TKind) == typeof(ReminderKind) ? reminders : notifications;
 }

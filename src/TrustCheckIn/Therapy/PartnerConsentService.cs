@@ -4,6 +4,7 @@ using TrustCheckIn.Accounts;
 using TrustCheckIn.Common;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
+using TrustCheckIn.Notifications;
 
 namespace TrustCheckIn.Therapy;
 
@@ -76,6 +77,8 @@ public sealed class PartnerConsentService(AppDbContext db, TimeProvider time, IL
         }
 
         db.TherapistLinks.Add(new TherapistLink(couple.Id, therapist.UserId, userId, Now));
+        await db.TellPartnerAsync(userId, couple.Id, NotificationKind.TherapistLinked, "/Couple/Therapist", Now);
+        db.Tell(therapist.UserId, NotificationKind.CoupleLinkedYou, couple.Id, userId, "/Therapist", Now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         logger.LogInformation("User {UserId} linked couple {CoupleId} to therapist {TherapistId}", userId, couple.Id, therapist.UserId);
@@ -84,6 +87,7 @@ public sealed class PartnerConsentService(AppDbContext db, TimeProvider time, IL
 
     public async Task<Result> UnlinkAsync(string userId)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var coupleId = await db.Couples.ActiveFor(userId).Select(c => (int?)c.Id).SingleOrDefaultAsync();
         if (coupleId is null || !await ActiveLinks(coupleId.Value).AnyAsync())
         {
@@ -91,6 +95,9 @@ public sealed class PartnerConsentService(AppDbContext db, TimeProvider time, IL
         }
 
         await EndAccessAsync(coupleId.Value);
+        await db.TellPartnerAsync(userId, coupleId.Value, NotificationKind.TherapistUnlinked, "/Couple/Therapist", Now);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         logger.LogInformation("User {UserId} unlinked the therapist of couple {CoupleId}", userId, coupleId);
         return Result.Ok;
     }
@@ -127,6 +134,7 @@ public sealed class PartnerConsentService(AppDbContext db, TimeProvider time, IL
         current.ForEach(c => c.Revoke(now));
         await db.SaveChangesAsync();
         db.Consents.Add(new Consent(link.Id, userId, scopes, startsOn, now));
+        await TellSharingChangedAsync(userId, link, now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         logger.LogInformation("User {UserId} granted consent {Scopes} for link {LinkId}", userId, scopes, link.Id);
@@ -135,6 +143,7 @@ public sealed class PartnerConsentService(AppDbContext db, TimeProvider time, IL
 
     public async Task<Result> RevokeAsync(string userId)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var link = await ActiveLinkForPartnerAsync(userId);
         if (link is null)
         {
@@ -149,6 +158,9 @@ public sealed class PartnerConsentService(AppDbContext db, TimeProvider time, IL
             return ServiceError.NotFound("consent");
         }
 
+        await TellSharingChangedAsync(userId, link, now);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         logger.LogInformation("User {UserId} revoked consent for link {LinkId}", userId, link.Id);
         return Result.Ok;
     }
@@ -177,6 +189,13 @@ public sealed class PartnerConsentService(AppDbContext db, TimeProvider time, IL
         var linkIds = await ActiveLinks(coupleId).Select(l => l.Id).ToListAsync();
         await db.Consents.Where(c => linkIds.Contains(c.LinkId) && c.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedAt, now));
         await db.TherapistLinks.Where(l => linkIds.Contains(l.Id)).ExecuteUpdateAsync(s => s.SetProperty(l => l.UnlinkedAt, now));
+    }
+
+    // Both sides learn that the sharing changed, never what it now is.
+    private async Task TellSharingChangedAsync(string userId, TherapistLink link, DateTime now)
+    {
+        await db.TellPartnerAsync(userId, link.CoupleId, NotificationKind.PartnerSharingChanged, "/Couple/Therapist", now);
+        db.Tell(link.TherapistId, NotificationKind.ConsentChanged, link.CoupleId, userId, "/Therapist", now);
     }
 
     private IQueryable<TherapistLink> ActiveLinks(int coupleId) => db.TherapistLinks.Active().Where(l => l.CoupleId == coupleId);

@@ -90,9 +90,8 @@ public sealed class PairingTests(TestApp app) : IClassFixture<TestApp>
         var inviterBrowser = await app.SignInAsync(inviter);
         var invited = await inviterBrowser.SubmitAndReadAsync(await inviterBrowser.GetPageAsync("/Couple"), "#invite-form");
         var code = invited.Document.QuerySelector("#open-invitations .code")!.TextContent;
-        invited.Document.QuerySelector("#open-invitations form")!.Id = "revoke-form";
 
-        var revoked = await inviterBrowser.SubmitAndReadAsync(invited, "#revoke-form");
+        var revoked = await inviterBrowser.SubmitAndReadAsync(invited, "#revoke-invitation-form");
         var page = await JoinAsync(await app.SignInAsync(await app.CreateUserAsync()), code);
 
         Assert.Contains("The invitation is withdrawn", revoked.Text, StringComparison.Ordinal);

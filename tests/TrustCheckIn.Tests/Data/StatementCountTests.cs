@@ -21,7 +21,7 @@ public sealed class StatementCountTests(TestApp app) : IClassFixture<TestApp>
         var partner = world.Browser(Actor.PartnerA);
         var therapist = world.Browser(Actor.TherapistWithConsent);
         var counts = new Dictionary<string, int>();
-        foreach (var url in new[] { "/", "/CheckIns", "/CheckIns/History", "/Expectations", "/Feelings", "/Feelings?list=SharedByMe", "/Feelings?list=SharedWithMe", "/Journal" })
+        foreach (var url in new[] { "/", "/CheckIns", "/CheckIns/History", "/Expectations", "/Feelings", "/Feelings?list=SharedByMe", "/Feelings?list=SharedWithMe", "/Journal", "/Notifications" })
         {
             counts[url] = await StatementsOfAsync(partner, url);
         }

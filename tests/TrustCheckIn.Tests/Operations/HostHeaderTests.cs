@@ -62,7 +62,7 @@ public sealed class HostHeaderTests(ForeignHostApp app) : IClassFixture<ForeignH
 
         var page = await browser.SubmitAndReadAsync(await browser.GetPageAsync("/Couple"), "#invite-form");
 
-        Assert.Contains($"{TestApp.PublicAddress}/Couple/Join", page.Html, StringComparison.Ordinal);
+        Assert.Contains($"{TestApp.PublicAddress}/Invitation/", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(ForeignHostApp.Foreign, page.Html, StringComparison.OrdinalIgnoreCase);
     }
 

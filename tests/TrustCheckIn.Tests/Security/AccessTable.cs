@@ -113,8 +113,12 @@ public static class AccessTable
 
         // Our couple.
         new("GET /Couple/Index", _ => "/Couple", Partner),
+        // Before Revoke and Invite: both end the administrator's invitation.
+        new("POST /Couple/Index?handler=Email", w => $"/Couple?handler=Email&id={w.AdminInvitation}", "L N N N F F F o 2"),
         new("POST /Couple/Index?handler=Revoke", w => $"/Couple?handler=Revoke&id={w.AdminInvitation}", "L N N N F F F r 2"),
         new("POST /Couple/Index?handler=Invite", _ => "/Couple?handler=Invite", "L o o o F F F r 2"),
+        new("GET /Invitation", w => $"/Invitation/{w.AdminInvitationCode}", "o r r r r r r r r"),
+        new("GET /Invitation", _ => "/Invitation/NOSUCHCODE", "N N N N N N N N N"),
         new("POST /Couple/Index?handler=Schedule", _ => "/Couple?handler=Schedule", "L r r r F F F N 2"),
         new("GET /Couple/Join", _ => "/Couple/Join", Partner),
         new("POST /Couple/Join", _ => "/Couple/Join", Partner),
@@ -183,6 +187,20 @@ public static class AccessTable
         new("POST /Journal/Reflections", _ => "/Journal/Reflections", Partner),
         new("GET /Journal/Reflection", w => $"/Journal/Reflection/{w.ReflectionA}", OwnAOnly),
         new("POST /Journal/Reflection?handler=Share", w => $"/Journal/Reflection/{w.ReflectionA}?handler=Share&shareable=false", "L r N N F F F N 2"),
+
+        // Notifications: everyone signed in has their own; an item opens only for its recipient.
+        new("GET /Notifications/Index", _ => "/Notifications", SignedIn),
+        new("GET /Notifications/Index", _ => "/Notifications?p=2", SignedIn),
+        new("POST /Notifications/Index?handler=Open", w => $"/Notifications?handler=Open&id={w.NotificationOfB}", "L N r N N N N N N"),
+        new("POST /Notifications/Index?handler=ReadAll", _ => "/Notifications?handler=ReadAll", "L r r r r r r r r"),
+        new("GET /Notifications/Settings", _ => "/Notifications/Settings", SignedIn),
+        new("POST /Notifications/Settings", _ => "/Notifications/Settings", "L r r r r r r r r"),
+        new("POST /Notifications/Settings?handler=Subscribe", _ => "/Notifications/Settings?handler=Subscribe", "L r r r r r r r r"),
+        new("POST /Notifications/Settings?handler=RemoveDevices", _ => "/Notifications/Settings?handler=RemoveDevices", "L r r r r r r r r"),
+        new("GET /Notifications/Unsubscribe", w => $"/Notifications/Unsubscribe?token={Uri.EscapeDataString(w.NotificationUnsubscribeTokenOfA)}", Public),
+        new("GET /Notifications/Unsubscribe", _ => "/Notifications/Unsubscribe?token=CfDJ8-made-up", "N N N N N N N N N"),
+        new("POST /Notifications/Unsubscribe", _ => "/Notifications/Unsubscribe?token=CfDJ8-made-up", "N N N N N N N N N"),
+        new("POST /Notifications/Unsubscribe", w => $"/Notifications/Unsubscribe?token={Uri.EscapeDataString(w.NotificationUnsubscribeTokenOfA)}", "r r r r r r r r r"),
 
         // Reminders and the calendar feed: the token in the address is the key, for anyone holding it.
         new("GET /Reminders/Index", _ => "/Reminders", "L o o o F F F o 2"),

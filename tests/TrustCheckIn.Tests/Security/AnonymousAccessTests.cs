@@ -7,7 +7,7 @@ public sealed class AnonymousAccessTests(TestApp app) : IClassFixture<TestApp>
 {
     // Pages a visitor may open: the landing page, error pages and the sign-in/registration flow.
     private static readonly string[] PublicPrefixes = ["/Account/"];
-    private static readonly string[] PublicPages = ["/", "/Index", "/Error", "/Status/{code:int}", "/Reminders/Unsubscribe"];
+    private static readonly string[] PublicPages = ["/", "/Index", "/Error", "/Status/{code:int}", "/Reminders/Unsubscribe", "/Notifications/Unsubscribe", "/Invitation/{code}"];
 
     [Fact]
     public async Task EveryNonPublicPageRedirectsAVisitorToSignIn()

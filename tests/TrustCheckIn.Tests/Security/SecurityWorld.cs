@@ -89,13 +89,19 @@ public sealed class SecurityWorld
 
     public int AdminInvitation { get; private set; }
 
+    public string AdminInvitationCode { get; private set; } = "";
+
     public string PendingTherapistToApprove { get; private set; } = "";
 
     public string CalendarUrlOfA { get; private set; } = "";
 
     public string UnsubscribeTokenOfA { get; private set; } = "";
 
+    public string NotificationUnsubscribeTokenOfA { get; private set; } = "";
+
     public string PendingTherapistToReject { get; private set; } = "";
+
+    public int NotificationOfB { get; private set; }
 
     public Canary this[string name] => Canaries.Single(c => c.Name == name);
 
@@ -217,11 +223,14 @@ public sealed class SecurityWorld
 
         CalendarUrlOfA = new Uri(Must(await services.GetRequiredService<TrustCheckIn.Reminders.CalendarFeedService>().CreateOrRegenerateAsync(a.Id))).PathAndQuery;
         UnsubscribeTokenOfA = services.GetRequiredService<TrustCheckIn.Reminders.UnsubscribeTokens>().Create(a.Id, TrustCheckIn.Reminders.ReminderKind.CheckIn);
+        NotificationUnsubscribeTokenOfA = services.GetRequiredService<TrustCheckIn.Reminders.UnsubscribeTokens>().Create(a.Id, TrustCheckIn.Notifications.NotificationKind.PartnerCheckedIn);
 
         // The administrator has no couple: an open invitation of theirs is something nobody else may revoke.
-        AdminInvitation = Must(await couples.CreateInvitationAsync(Users[Actor.Administrator].Id, new CheckInSchedule("Europe/London", DayOfWeek.Sunday))).Id;
+        var adminInvitation = Must(await couples.CreateInvitationAsync(Users[Actor.Administrator].Id, new CheckInSchedule("Europe/London", DayOfWeek.Sunday)));
+        (AdminInvitation, AdminInvitationCode) = (adminInvitation.Id, adminInvitation.Code);
         PendingTherapistToApprove = (await App.CreateUserAsync("Pending One", asTherapist: true)).Id;
         PendingTherapistToReject = (await App.CreateUserAsync("Pending Two", asTherapist: true)).Id;
+        NotificationOfB = await db.Notifications.Where(n => n.RecipientId == b.Id).MaxAsync(n => n.Id);
     }
 
     private readonly Dictionary<Actor, string> authenticatorKeys = [];

@@ -9,18 +9,20 @@ namespace TrustCheckIn.Web.Pages.Account;
 // answers alike and as fast whether or not the address has an account, and only the owner's inbox learns which.
 public static class AccountJobs
 {
-    public static Func<IServiceProvider, Task> Register(string displayName, string email, string password, bool asTherapist) => async services =>
+    // invite: the invitation code the person came with, kept in the links they are sent.
+    public static Func<IServiceProvider, Task> Register(string displayName, string email, string password, bool asTherapist, string? invite = null) => async services =>
     {
         var registration = await services.GetRequiredService<AccountService>().RegisterAsync(displayName, email, password, asTherapist);
         var links = services.GetRequiredService<PublicLinks>();
         var mail = services.GetRequiredService<IEmailSender>();
         if (registration.EmailAlreadyRegistered)
         {
-            await mail.SendAsync(AccountMail.AlreadyRegistered(email, links.Page("/Account/Login"), links.Page("/Account/ForgotPassword")));
+            var signIn = invite is null ? links.Page("/Account/Login") : links.Page("/Account/Login", new { returnUrl = JoinPath(invite) });
+            await mail.SendAsync(AccountMail.AlreadyRegistered(email, signIn, links.Page("/Account/ForgotPassword")));
         }
         else if (registration.User is { } user)
         {
-            await SendConfirmationAsync(services, user);
+            await SendConfirmationAsync(services, user, invite);
         }
         else
         {
@@ -48,10 +50,12 @@ public static class AccountJobs
         }
     };
 
-    private static async Task SendConfirmationAsync(IServiceProvider services, AppUser user)
+    public static string JoinPath(string invite) => $"/Couple/Join?code={Uri.EscapeDataString(invite)}";
+
+    private static async Task SendConfirmationAsync(IServiceProvider services, AppUser user, string? invite = null)
     {
         var token = await services.GetRequiredService<UserManager<AppUser>>().GenerateEmailConfirmationTokenAsync(user);
-        var link = services.GetRequiredService<PublicLinks>().Page("/Account/ConfirmEmail", new { userId = user.Id, code = AccountMail.EncodeToken(token) });
+        var link = services.GetRequiredService<PublicLinks>().Page("/Account/ConfirmEmail", new { userId = user.Id, code = AccountMail.EncodeToken(token), invite });
         await services.GetRequiredService<IEmailSender>().SendAsync(AccountMail.Confirm(user.Email!, link));
     }
 }

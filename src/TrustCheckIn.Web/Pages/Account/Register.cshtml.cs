@@ -3,23 +3,29 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using TrustCheckIn.Accounts;
+using TrustCheckIn.Couples;
 using TrustCheckIn.Operations;
 using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.Registration)]
-public sealed class RegisterModel(AccountService accounts, BackgroundQueue queue) : PageModel
+public sealed class RegisterModel(AccountService accounts, CoupleService couples, BackgroundQueue queue) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    // An invitation code from the invitation page: it rides along into the confirmation link.
+    [BindProperty(SupportsGet = true)]
+    public string? Invite { get; set; }
+
+    public CoupleService.InvitationPreview? Invitation { get; private set; }
+
+    public async Task OnGetAsync() => await ReadInvitationAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
+        await ReadInvitationAsync();
         if (!ModelState.IsValid)
         {
             return Page();
@@ -37,8 +43,14 @@ public sealed class RegisterModel(AccountService accounts, BackgroundQueue queue
             return Page();
         }
 
-        queue.Enqueue(AccountJobs.Register(Input.DisplayName, Input.Email, Input.Password, Input.AsTherapist));
+        queue.Enqueue(AccountJobs.Register(Input.DisplayName, Input.Email, Input.Password, Input.AsTherapist, Invitation?.Code));
         return RedirectToPage("RegisterConfirmation");
+    }
+
+    private async Task ReadInvitationAsync()
+    {
+        Invitation = string.IsNullOrWhiteSpace(Invite) || Invite.Length > 32 ? null : await couples.PreviewAsync(Invite);
+        Invite = Invitation?.Code;
     }
 
     public sealed class InputModel

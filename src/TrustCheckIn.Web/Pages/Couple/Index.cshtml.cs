@@ -17,7 +17,12 @@ public sealed class IndexModel(CoupleService couples, PublicLinks links) : PageM
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public string InvitationLink(string code) => links.Page("/Couple/Join", new { code });
+    public string InvitationLink(string code) => links.Page("/Invitation", new { code });
+
+    // Which invitation's e-mail form a refusal belongs to, so the message and the address typed come back beside it.
+    public int? EmailingInvitation { get; private set; }
+
+    public string? TypedEmail { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -45,6 +50,19 @@ public sealed class IndexModel(CoupleService couples, PublicLinks links) : PageM
             StatusMessage = "Your invitation is ready. Send the code or the link to your partner.";
             return RedirectToPage();
         }, ShowAgainAsync);
+    }
+
+    public async Task<IActionResult> OnPostEmailAsync(int id, string? email)
+    {
+        // Only the address counts here: the schedule fields belong to the other forms.
+        ModelState.Clear();
+        var result = await couples.EmailInvitationAsync(User.GetUserId(), id, email);
+        (EmailingInvitation, TypedEmail) = (id, email);
+        return await this.RespondAsync(result, () =>
+        {
+            StatusMessage = "Sent. The e-mail has your name and the link, nothing else.";
+            return RedirectToPage();
+        }, ShowAgainAsync, prefix: "");
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(int id) =>
