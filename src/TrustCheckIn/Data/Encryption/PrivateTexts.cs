@@ -66,6 +66,10 @@ public static class PrivateTexts
         ["ReminderDelivery.PeriodKey"] = "Which week or month a reminder is for; part of a unique index.",
         ["AppUser.DisplayName"] = "The name partners and therapists see; Identity's own columns stay as Identity keeps them.",
         ["AppUser.Locale"] = "A place name picked from a list for date formats.",
+        ["Notification.Url"] = "A path inside the app to open; notifications never hold anyone's words.",
+        ["PushDevice.Endpoint"] = "The push service's address for a device, given by the browser.",
+        ["PushDevice.P256dh"] = "A device's public key for encrypting pushes, given by the browser.",
+        ["PushDevice.Auth"] = "A device's push secret, given by the browser; pushes carry only a kind and a path.",
     };
 
     private static readonly Dictionary<Type, Column[]> ByEntity = Columns.GroupBy(c => c.Entity).ToDictionary(g => g.Key, g => g.ToArray());
