@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
 using TrustCheckIn.Email;
+using TrustCheckIn.Operations;
 using TrustCheckIn.Reminders;
 
 namespace TrustCheckIn.Notifications;
@@ -24,22 +25,7 @@ public sealed class NotificationMailer(
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public async Task RunOnceAsync(CancellationToken ct = default)
-    {
-        try
-        {
-            await ClaimAsync(ct);
-            await SendClaimedAsync(ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            logger.LogInformation("Notification mail run stopped; claimed mails are sent on the next run");
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            logger.LogError(exception, "Notification mail run failed; it is tried again on the next run");
-        }
-    }
+    public Task RunOnceAsync(CancellationToken ct = default) => ClaimThenSend.RunAsync(logger, "Notification mail run", ClaimAsync, SendClaimedAsync, ct);
 
     private async Task ClaimAsync(CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
 using TrustCheckIn.Email;
+using TrustCheckIn.Operations;
 
 namespace TrustCheckIn.Reminders;
 
@@ -23,22 +24,7 @@ public sealed class ReminderDispatcher(
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public async Task RunOnceAsync(CancellationToken ct = default)
-    {
-        try
-        {
-            await ClaimDueAsync(ct);
-            await SendClaimedAsync(ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            logger.LogInformation("Reminder run stopped; claimed reminders are sent on the next run");
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            logger.LogError(exception, "Reminder run failed; it is tried again on the next run");
-        }
-    }
+    public Task RunOnceAsync(CancellationToken ct = default) => ClaimThenSend.RunAsync(logger, "Reminder run", ClaimDueAsync, SendClaimedAsync, ct);
 
     private async Task ClaimDueAsync(CancellationToken ct)
     {
