@@ -103,6 +103,10 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
     // and laptop width in light and dark, and an axe scan in light and in dark (JavaScript contexts).
     public async Task CheckPageAsync(IPage page, string name)
     {
+        // A click that submits a form returns before the next page has loaded its stylesheet: measure the page
+        // as people see it, not half-built.
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete' && [...document.styleSheets].some(s => s.href && s.href.includes('/css/site'))");
         // Playwright still evaluates its own scripts with the page's JavaScript off, so layout checks run
         // everywhere; axe is skipped there, as the markup is the same as in the scanned JavaScript run.
         var scriptsOff = javaScriptOff.ContainsKey(page.Context);
