@@ -5,11 +5,14 @@ using Xunit.Abstractions;
 namespace TrustCheckIn.Tests.Operations;
 
 // Whether an account exists must not show in how long the answer takes. Measured as a ratio of medians over
-// interleaved tries, so a busy machine slows both sides alike.
+// interleaved tries, so a busy machine slows both sides alike. What would give an account away is a password
+// hash done on one side only (tens of milliseconds); a gap of a few milliseconds between answers that take a
+// few milliseconds is the scheduler of a busy machine, so a ratio counts only above that floor.
 public sealed class EqualTimeTests(TestApp app, ITestOutputHelper output) : IClassFixture<TestApp>
 {
     private const int Tries = 30;
     private const double MaximumRatio = 1.5;
+    private const double NoiseMilliseconds = 5;
 
     [Fact]
     public async Task SignInTakesAsLongForAnUnknownAddressAsForAWrongPassword()
@@ -50,7 +53,7 @@ public sealed class EqualTimeTests(TestApp app, ITestOutputHelper output) : ICla
     {
         var ratio = Math.Max(a, b) / Math.Min(a, b);
         output.WriteLine($"Medians {a:F1} ms and {b:F1} ms: {ratio:F2}x");
-        Assert.True(ratio <= MaximumRatio, $"Medians {a:F1} ms and {b:F1} ms differ by {ratio:F2}x.");
+        Assert.True(ratio <= MaximumRatio || Math.Abs(a - b) <= NoiseMilliseconds, $"Medians {a:F1} ms and {b:F1} ms differ by {ratio:F2}x.");
     }
 
     private async Task<(double First, double Second)> MedianMillisecondsAsync(Func<Task<HttpResponseMessage>> first, Func<Task<HttpResponseMessage>> second)
