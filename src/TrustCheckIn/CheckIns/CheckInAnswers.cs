@@ -45,8 +45,6 @@ public sealed record Ratings(int Trust, int FeelingHeard, int Connection, int Fo
         _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
     };
 
-    public double Average => CheckInDimensions.All.Average(d => (double)this[d]);
-
     public IReadOnlyList<CheckInDimension> DifferencesFrom(Ratings other) =>
         CheckInDimensions.All.Where(d => Math.Abs(this[d] - other[d]) >= DivergenceGap).ToList();
 }

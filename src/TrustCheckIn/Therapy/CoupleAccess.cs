@@ -9,8 +9,13 @@ public sealed record PartnerConsent(string PartnerId, string DisplayName, Consen
 }
 
 // What one linked couple lets its therapist see right now, partner by partner.
-public sealed record CoupleAccess(int CoupleId, string TimeZoneId, DateTime LinkedAt, PartnerConsent A, PartnerConsent B)
+public sealed record CoupleAccess(int CoupleId, string TimeZoneId, DateTime FormedAt, DateTime LinkedAt, PartnerConsent A, PartnerConsent B)
 {
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    // A stored UTC time on the couple's own wall clock, as every therapist page shows times.
+    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);
+
     public bool SharesExpectations => A.Shares(ConsentScope.Expectations) && B.Shares(ConsentScope.Expectations);
 
     public ConsentScope Visible =>

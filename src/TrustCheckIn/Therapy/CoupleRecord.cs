@@ -9,6 +9,7 @@ public sealed record CoupleRecord(
     DateOnly? From,
     DateOnly? To,
     IReadOnlyList<CoupleRecord.CheckInEntry> CheckIns,
+    IReadOnlyList<CoupleRecord.WeekStatus> Weeks,
     IReadOnlyList<CoupleRecord.DivergentWeek> DivergentWeeks,
     IReadOnlyList<CoupleRecord.FeelingEntry> Feelings,
     IReadOnlyList<CoupleRecord.JournalItem> Journal,
@@ -16,6 +17,18 @@ public sealed record CoupleRecord(
     IReadOnlyList<CoupleRecord.ExpectationItem> Expectations)
 {
     public sealed record CheckInEntry(string PartnerId, string PartnerName, IsoWeek Week, Ratings Ratings, string? WentWell, string? OnMyMind, string? SmallStep);
+
+    public enum WeekState
+    {
+        Revealed,
+        NotYetRevealed,
+        NoCheckIn,
+    }
+
+    // Each week of the period since the couple formed, newest first, said plainly: an empty week is not a hidden one.
+    public sealed record WeekStatus(IsoWeek Week, WeekState State);
+
+    public IEnumerable<IsoWeek> WeeksIn(WeekState state) => Weeks.Where(w => w.State == state).Select(w => w.Week);
 
     public sealed record DivergentWeek(IsoWeek Week, IReadOnlyList<CheckInDimension> Dimensions);
 

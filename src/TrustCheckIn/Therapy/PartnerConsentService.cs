@@ -19,6 +19,7 @@ public sealed class PartnerConsentService(AppDbContext db, TimeProvider time, IL
 
     public sealed record PartnerTherapyView(string PartnerDisplayName, TherapistSummary? Therapist, ConsentView? MyConsent, ConsentView? PartnerConsent);
 
+    // At: UTC as stored; on the couple's clock once AccessLogAsync returns it.
     public sealed record AccessLogView(DateTime At, string TherapistName, AccessKind Kind, ConsentScope Shown);
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -165,21 +166,26 @@ public sealed class PartnerConsentService(AppDbContext db, TimeProvider time, IL
         return Result.Ok;
     }
 
-    public async Task<List<AccessLogView>> AccessLogAsync(string userId, int page, CancellationToken ct = default)
+    // Times are on the couple's own clock, named by the zone, like everything else the couple sees.
+    public sealed record AccessLogPage(string TimeZoneId, IReadOnlyList<AccessLogView> Entries);
+
+    public async Task<AccessLogPage> AccessLogAsync(string userId, int page, CancellationToken ct = default)
     {
-        var coupleId = await db.Couples.AsNoTracking().ActiveFor(userId).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
-        if (coupleId is null)
+        var couple = await db.Couples.AsNoTracking().ActiveFor(userId).Select(c => new { c.Id, c.TimeZoneId }).SingleOrDefaultAsync(ct);
+        if (couple is null)
         {
-            return [];
+            return new AccessLogPage(CheckInSchedule.DefaultTimeZoneId, []);
         }
 
-        return await db.AccessLog.AsNoTracking()
-            .Where(e => e.CoupleId == coupleId)
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(couple.TimeZoneId);
+        var rows = await db.AccessLog.AsNoTracking()
+            .Where(e => e.CoupleId == couple.Id)
             .OrderByDescending(e => e.Id)
             .Skip(Math.Max(0, page - 1) * LogPageSize)
             .Take(LogPageSize)
             .Select(e => new AccessLogView(e.At, e.TherapistName, e.Kind, e.Shown))
             .ToListAsync(ct);
+        return new AccessLogPage(couple.TimeZoneId, rows.Select(e => e with { At = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(e.At, DateTimeKind.Utc), zone) }).ToList());
     }
 
     // Leaving the couple or unlinking ends every link and consent at once.

@@ -23,9 +23,25 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
     public const int JournalEntryLimit = 100;
     public const int ReflectionMonths = 24;
 
-    public sealed record DashboardWeek(IsoWeek Week, double? AverageA, double? AverageB, bool Diverges);
+    // A revealed week on the dashboard: each consenting partner's own answers, and the questions they are apart on.
+    public sealed record DashboardWeek(IsoWeek Week, Ratings? A, Ratings? B, IReadOnlyList<CheckInDimension> Apart);
 
-    public sealed record DashboardCouple(CoupleAccess Access, IReadOnlyList<DashboardWeek> Weeks);
+    // Weeks newest first.
+    public sealed record DashboardCouple(CoupleAccess Access, IReadOnlyList<DashboardWeek> Weeks)
+    {
+        public DashboardWeek? LastRevealed => Weeks.Count > 0 ? Weeks[0] : null;
+
+        // A couple whose newest revealed week shows them apart comes first: that is the conversation to prepare.
+        public bool NeedsALook => LastRevealed is { Apart.Count: > 0 };
+
+        public IReadOnlyList<DashboardWeek> ApartWeeks => Weeks.Where(w => w.Apart.Count > 0).ToList();
+
+        // A partner's newest answered weeks (six: about a month and a half between sessions), per question.
+        public const int TrendWeeks = 6;
+
+        public IReadOnlyList<QuestionTrend> TrendsOf(PartnerConsent partner) =>
+            QuestionTrend.Of(Weeks.Reverse().Select(w => partner.PartnerId == Access.A.PartnerId ? w.A : w.B).OfType<Ratings>().TakeLast(TrendWeeks));
+    }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -87,6 +103,7 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             {
                 l.CoupleId,
                 c.TimeZoneId,
+                c.FormedAt,
                 l.LinkedAt,
                 c.PartnerAId,
                 NameA = c.PartnerA!.DisplayName,
@@ -105,12 +122,12 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
                     r.Consents.SingleOrDefault(c => c.PartnerId == partnerId) is { } c
                         ? new PartnerConsent(partnerId, name, c.Scopes, c.StartsOn, c.GrantedAt)
                         : new PartnerConsent(partnerId, name, ConsentScope.None, null, null);
-                return new CoupleAccess(r.CoupleId, r.TimeZoneId, r.LinkedAt, ConsentOf(r.PartnerAId, r.NameA), ConsentOf(r.PartnerBId, r.NameB));
+                return new CoupleAccess(r.CoupleId, r.TimeZoneId, r.FormedAt, r.LinkedAt, ConsentOf(r.PartnerAId, r.NameA), ConsentOf(r.PartnerBId, r.NameB));
             }).ToList(),
             rows.FirstOrDefault()?.TherapistName);
     }
 
-    // The dashboard: every linked couple with the consented partners' recent check-in averages, read in one
+    // The dashboard: every linked couple with the consented partners' recent answers per question, read in one
     // query for all couples; each couple whose scores are shown gets one access-log row.
     public async Task<List<DashboardCouple>> DashboardAsync(string therapistId, CancellationToken ct = default)
     {
@@ -134,13 +151,13 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             {
                 var a = g.SingleOrDefault(r => r.AuthorId == couple.A.PartnerId);
                 var b = g.SingleOrDefault(r => r.AuthorId == couple.B.PartnerId);
-                return new DashboardWeek(IsoWeek.FromKey(g.Key), a?.Ratings.Average, b?.Ratings.Average, a is not null && b is not null && a.Ratings.DifferencesFrom(b.Ratings).Count > 0);
+                return new DashboardWeek(IsoWeek.FromKey(g.Key), a?.Ratings, b?.Ratings, a is not null && b is not null ? a.Ratings.DifferencesFrom(b.Ratings) : []);
             }).ToList();
             result.Add(new DashboardCouple(couple, weeks));
         }
 
         await LogAsync(therapistId, showing.Select(id => (id, ConsentScope.CheckIns)).ToList(), AccessKind.Dashboard, ct, loaded.TherapistName);
-        return result;
+        return result.OrderByDescending(c => c.NeedsALook).ToList();
     }
 
     // One couple's consented entries, for the couple page or a dated summary. Null (logged as refused) without an active link.
@@ -172,6 +189,7 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             .Where(r => access.Consented(r.AuthorId, ConsentScope.CheckIns, r.WeekStart))
             .Select(r => new CoupleRecord.CheckInEntry(r.AuthorId, names[r.AuthorId], IsoWeek.FromKey(r.WeekKey), r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep))
             .ToList();
+        var weeks = sharers.Count == 0 ? [] : WeekStates(access, checkIns, ThisWeekOf(access), earliest > lower ? earliest : lower, upper, from is null ? RecentWeeks : SummaryCheckInLimit / 2);
         var divergent = checkIns.GroupBy(c => c.Week.Key)
             .Where(g => g.Count() == 2)
             .Select(g => new CoupleRecord.DivergentWeek(g.First().Week, g.First().Ratings.DifferencesFrom(g.Last().Ratings)))
@@ -183,6 +201,7 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             from,
             to,
             checkIns,
+            weeks,
             divergent,
             await FeelingsAsync(access, coupleId, names, lower, upper, ct),
             await JournalAsync(access, names, lower, upper, ct),
@@ -190,16 +209,35 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             access.SharesExpectations ? await ExpectationsAsync(coupleId, ct) : []);
     }
 
+    // The weeks from the later of the couple's forming and the period's start up to this week (at most limit, newest first).
+    private static List<CoupleRecord.WeekStatus> WeekStates(CoupleAccess access, List<CoupleRecord.CheckInEntry> shown, IsoWeek thisWeek, DateOnly lower, DateOnly upper, int limit)
+    {
+        var formed = IsoWeek.Of(DateOnly.FromDateTime(access.Local(access.FormedAt)));
+        var first = lower > formed.Start ? IsoWeek.Of(lower) : formed;
+        var last = upper >= thisWeek.Start ? thisWeek : IsoWeek.Of(upper);
+        var revealed = shown.Select(c => c.Week).ToHashSet();
+        var states = new List<CoupleRecord.WeekStatus>();
+        for (var week = last; week >= first && states.Count < limit; week = week.Previous)
+        {
+            var state = revealed.Contains(week) ? CoupleRecord.WeekState.Revealed
+                : week == thisWeek ? CoupleRecord.WeekState.NotYetRevealed
+                : CoupleRecord.WeekState.NoCheckIn;
+            states.Add(new CoupleRecord.WeekStatus(week, state));
+        }
+
+        return states;
+    }
+
     // Consent dates are days in the couple's time zone; stored times are UTC.
     private static DateTime StartOfDay(CoupleAccess access, DateOnly date) => date == DateOnly.MinValue
         ? DateTime.MinValue
-        : TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), TimeZoneInfo.FindSystemTimeZoneById(access.TimeZoneId));
+        : TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), access.TimeZone);
 
     private static DateTime EndOfDay(CoupleAccess access, DateOnly date) => date >= DateOnly.MaxValue.AddDays(-1)
         ? DateTime.MaxValue
         : StartOfDay(access, date.AddDays(1));
 
-    private IsoWeek ThisWeekOf(CoupleAccess couple) => IsoWeek.Current(time, TimeZoneInfo.FindSystemTimeZoneById(couple.TimeZoneId));
+    private IsoWeek ThisWeekOf(CoupleAccess couple) => IsoWeek.Current(time, couple.TimeZone);
 
     // Each consenting partner's rows from their own start date, both partners in one statement (UNION ALL).
     private static IQueryable<T>? EachSharing<T>(CoupleAccess access, ConsentScope scope, Func<PartnerConsent, IQueryable<T>> rowsOf) =>

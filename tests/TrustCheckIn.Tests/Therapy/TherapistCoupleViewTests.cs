@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustCheckIn.CheckIns;
+using TrustCheckIn.Common;
+using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
@@ -66,8 +69,28 @@ public sealed class TherapistCoupleViewTests(TestApp app) : IClassFixture<TestAp
 
         Assert.Contains("Trust", page.Document.QuerySelector("#divergent-weeks")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(f.Canaries.Single(c => c.Value == "b-checkin").Key, page.Html, StringComparison.Ordinal);
-        Assert.Contains("Yes", dashboard.Document.QuerySelector(".dashboard-trend")!.TextContent, StringComparison.Ordinal);
         AssertNoCanaries(dashboard.Html, f.Canaries.Keys);
+    }
+
+    [Fact]
+    public async Task TheDashboardShowsEachQuestionOnItsOwnAndNeverABlendOfThem()
+    {
+        var f = await SeedAsync();
+        await ConsentAsync(f.ABrowser, ("Input.CheckIns", "true"));
+        await ConsentAsync(f.BBrowser, ("Input.CheckIns", "true"));
+
+        var dashboard = await f.Therapist.GetPageAsync("/Therapist");
+
+        // A answered 5, 4, 4, 4, 4 and B 2, 4, 4, 4, 4: trust is one row with 5 and 2, and no 4.2 or 3.6 anywhere.
+        var rows = dashboard.Document.QuerySelectorAll(".dashboard-trend tbody tr").ToList();
+        Assert.Equal(CheckInDimensions.All.Select(d => d.Label()), rows.Select(r => r.QuerySelector("th")!.TextContent.Trim()));
+        var trust = rows[0].QuerySelectorAll("td").Select(c => c.QuerySelector(".trend-answers")!.TextContent).ToList();
+        Assert.Equal(["5", "2"], trust);
+        var text = dashboard.Document.QuerySelector("main")!.TextContent;
+        Assert.DoesNotContain("4.2", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("3.6", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("verage", text, StringComparison.Ordinal);
+        Assert.Contains("trust differently", dashboard.Document.QuerySelector(".needs-a-look")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,9 +177,51 @@ public sealed class TherapistCoupleViewTests(TestApp app) : IClassFixture<TestAp
         Assert.DoesNotContain(f.Canaries.Single(c => c.Value == "a-checkin").Key, empty.Html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AWeekNotYetRevealedIsSaidSoAndShowsNothingOfIt()
+    {
+        var f = await SeedAsync(bothCheckIn: false);
+        await ConsentAsync(f.ABrowser, ("Input.CheckIns", "true"));
+
+        var summary = await f.Therapist.GetPageAsync($"/Therapist/Summary/{f.CoupleId}");
+        var couple = await f.Therapist.GetPageAsync($"/Therapist/Couple/{f.CoupleId}");
+
+        foreach (var page in new[] { summary, couple })
+        {
+            Assert.Contains("not yet revealed", page.Document.QuerySelector("#week-not-revealed")!.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("No shared check-ins in this period", page.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(f.Canaries.Single(c => c.Value == "a-checkin").Key, page.Html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task TheAccessLogAndTheSummaryStampAreOnTheCouplesClockWithTheZoneNamed()
+    {
+        var f = await SeedAsync();
+        await app.WithServiceAsync<Result, CoupleService>(c => c.ChangeScheduleAsync(f.A.Id, new CheckInSchedule("Asia/Tokyo", DayOfWeek.Sunday)));
+        f.BBrowser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+        f.Therapist.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+
+        var summary = await f.Therapist.GetPageAsync($"/Therapist/Summary/{f.CoupleId}");
+        var log = await f.BBrowser.GetPageAsync("/Couple/Therapist");
+        DateTime at;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            at = await scope.ServiceProvider.GetRequiredService<AppDbContext>().AccessLog
+                .Where(e => e.CoupleId == f.CoupleId).OrderByDescending(e => e.Id).Select(e => e.At).FirstAsync();
+        }
+
+        var tokyo = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        var table = log.Document.QuerySelector("#access-log-table")!;
+        Assert.Contains("Tokyo time", table.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(tokyo.ToString("HH:mm", CultureInfo.GetCultureInfo("en-GB")), table.QuerySelector("tbody tr td")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Tokyo time", summary.Document.QuerySelector("#consent-stamp")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", summary.Document.QuerySelector("#consent-stamp")!.TextContent, StringComparison.Ordinal);
+    }
+
     // A couple with one entry of every kind, each carrying its own canary, last week's check-ins revealed,
     // linked to a therapist signed in with two-step sign-in. Nobody has consented yet.
-    private async Task<Fixture> SeedAsync()
+    private async Task<Fixture> SeedAsync(bool bothCheckIn = true)
     {
         var (a, b) = await app.CreateCoupleAsync("Ana", "Ben");
         var canaries = new Dictionary<string, string>();
@@ -173,7 +238,11 @@ public sealed class TherapistCoupleViewTests(TestApp app) : IClassFixture<TestAp
             var checkIns = services.GetRequiredService<CheckInService>();
             var week = (await checkIns.GetThisWeekAsync(a.Id))!.Week;
             await checkIns.SubmitAsync(a.Id, week.Key, new CheckInAnswers(new Ratings(5, 4, 4, 4, 4), Canary("a-checkin"), null, null));
-            await checkIns.SubmitAsync(b.Id, week.Key, new CheckInAnswers(new Ratings(2, 4, 4, 4, 4), Canary("b-checkin"), null, null));
+            if (bothCheckIn)
+            {
+                await checkIns.SubmitAsync(b.Id, week.Key, new CheckInAnswers(new Ratings(2, 4, 4, 4, 4), Canary("b-checkin"), null, null));
+            }
+
             var feelings = services.GetRequiredService<FeelingService>();
             var shared = await feelings.SaveDraftAsync(a.Id, new FeelingWords("hopeful", Canary("a-feeling-shared"), null));
             await feelings.ShareAsync(a.Id, shared.Value);

@@ -12,7 +12,7 @@ public sealed class TherapistModel(PartnerConsentService therapy) : PageModel
 {
     public PartnerConsentService.PartnerTherapyView? View { get; private set; }
 
-    public IReadOnlyList<PartnerConsentService.AccessLogView> Log { get; private set; } = [];
+    public PartnerConsentService.AccessLogPage Log { get; private set; } = new(TrustCheckIn.Couples.CheckInSchedule.DefaultTimeZoneId, []);
 
     [BindProperty(SupportsGet = true)]
     public int LogPage { get; set; } = 1;
@@ -83,7 +83,7 @@ public sealed class TherapistModel(PartnerConsentService therapy) : PageModel
     {
         var userId = User.GetUserId();
         View = await therapy.GetAsync(userId, HttpContext.RequestAborted);
-        Log = View is null ? [] : await therapy.AccessLogAsync(userId, LogPage, HttpContext.RequestAborted);
+        Log = View is null ? Log : await therapy.AccessLogAsync(userId, LogPage, HttpContext.RequestAborted);
     }
 
     public static string Describe(ConsentScope scopes) => scopes == ConsentScope.None

@@ -57,3 +57,9 @@ if (composer && previewButton) {
         timer = setTimeout(refresh, 400);
     });
 }
+
+// "Print": only where a script can open the browser's print dialogue; the print stylesheet does the rest.
+for (const button of document.querySelectorAll("button[data-print]")) {
+    button.addEventListener("click", () => window.print());
+    button.closest("[hidden]")?.removeAttribute("hidden");
+}
