@@ -59,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CoupleService>();
         services.AddScoped<HomeService>();
         services.AddScoped<PartnerConsentService>();
+        services.AddScoped<ConsentRequestService>();
         services.AddScoped<TherapistProfileService>();
         services.AddScoped<TherapistReadingService>();
         services.AddScoped<JournalService>();

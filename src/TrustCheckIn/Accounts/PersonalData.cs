@@ -231,6 +231,13 @@ public static class PersonalData
             null,
             (db, id, _) => db.Consents.Where(c => c.PartnerId == id).ExecuteDeleteAsync(),
             null),
+        [typeof(ConsentRequest)] = new(
+            "therapists' requests to share",
+            async (db, id, ct) => await db.ConsentRequests.AsNoTracking().Where(r => r.PartnerId == id || r.TherapistId == id)
+                .Select(r => (object)new { Scope = r.Scope.ToString(), r.Reason, r.RequestedAt, r.AnsweredAt, r.Accepted }).ToListAsync(ct),
+            null,
+            (db, id, _) => db.ConsentRequests.Where(r => r.PartnerId == id || r.TherapistId == id).ExecuteDeleteAsync(),
+            null),
         [typeof(AccessLogEntry)] = new(
             "therapist access log",
             async (db, id, ct) => await db.AccessLog.AsNoTracking()

@@ -26,6 +26,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Consent> Consents => Set<Consent>();
 
+    public DbSet<ConsentRequest> ConsentRequests => Set<ConsentRequest>();
+
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();

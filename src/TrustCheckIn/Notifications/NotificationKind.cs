@@ -19,6 +19,8 @@ public enum NotificationKind
     CoupleLinkedYou,
     ConsentChanged,
     TherapistAwaitingApproval,
+    ConsentRequested,
+    ConsentRequestAnswered,
 }
 
 public static class NotificationKinds
@@ -42,6 +44,8 @@ public static class NotificationKinds
         NotificationKind.CoupleLinkedYou => "A couple linked you as their therapist.",
         NotificationKind.ConsentChanged => "A partner changed what they share with you.",
         NotificationKind.TherapistAwaitingApproval => "A therapist account is waiting for approval.",
+        NotificationKind.ConsentRequested => "Your therapist asks whether you would share something more. It is yours to decide.",
+        NotificationKind.ConsentRequestAnswered => "A partner answered your request to share.",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -64,6 +68,8 @@ public static class NotificationKinds
         NotificationKind.CoupleLinkedYou => "A couple linked you",
         NotificationKind.ConsentChanged => "A partner's consent changed",
         NotificationKind.TherapistAwaitingApproval => "A therapist waits for approval",
+        NotificationKind.ConsentRequested => "Your therapist asks you to share",
+        NotificationKind.ConsentRequestAnswered => "A partner answered your request",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -127,6 +127,8 @@ public static class AccessTable
         new("GET /Couple/Therapist", _ => "/Couple/Therapist", Partner),
         new("POST /Couple/Therapist?handler=Link", _ => "/Couple/Therapist?handler=Link", Partner),
         new("POST /Couple/Therapist?handler=Grant", _ => "/Couple/Therapist?handler=Grant", Partner),
+        // The therapist's request is A's alone to answer.
+        new("POST /Couple/Therapist?handler=AnswerRequest", w => $"/Couple/Therapist?handler=AnswerRequest&requestId={w.OpenRequestOfA}&accept=true", "L r N N F F F N 2"),
         new("POST /Couple/Therapist?handler=Revoke", _ => "/Couple/Therapist?handler=Revoke", "L r r N F F F N 2", Stage.EndsSharing),
         new("POST /Couple/Therapist?handler=Unlink", _ => "/Couple/Therapist?handler=Unlink", "L r n N F F F N 2", Stage.EndsSharing),
 
@@ -221,6 +223,11 @@ public static class AccessTable
         new("GET /Therapist/Summary", w => $"/Therapist/Summary/{w.CoupleId}", "L F F F N o N F 2"),
         new("GET /Therapist/Summary", w => $"/Therapist/Summary/{w.CoupleId}?From=2000-01-01&To=2100-12-31", "L F F F N o N F 2"),
         new("GET /Therapist/Summary", w => $"/Therapist/Summary/{w.OtherCoupleId}", "L F F F N N N F 2"),
+        new("GET /Therapist/Ask", w => $"/Therapist/Ask/{w.CoupleId}", "L F F F N o N F 2"),
+        new("GET /Therapist/Ask", w => $"/Therapist/Ask/{w.OtherCoupleId}", "L F F F N N N F 2"),
+        // An empty request is refused next to its fields (200) for the linked therapist; nobody else reaches the form.
+        new("POST /Therapist/Ask", w => $"/Therapist/Ask/{w.CoupleId}", "L F F F N o N F 2"),
+        new("POST /Therapist/Ask", w => $"/Therapist/Ask/{w.OtherCoupleId}", "L F F F N N N F 2"),
         new("GET /Therapist/Profile", _ => "/Therapist/Profile", Therapist),
         new("POST /Therapist/Profile", _ => "/Therapist/Profile", Therapist),
         new("POST /Therapist/Profile?handler=NewCode", _ => "/Therapist/Profile?handler=NewCode", "L F F F r r r F 2"),

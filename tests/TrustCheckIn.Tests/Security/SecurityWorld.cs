@@ -93,6 +93,8 @@ public sealed class SecurityWorld
 
     public string PendingTherapistToApprove { get; private set; } = "";
 
+    public int OpenRequestOfA { get; private set; }
+
     public string CalendarUrlOfA { get; private set; } = "";
 
     public string UnsubscribeTokenOfA { get; private set; } = "";
@@ -218,6 +220,9 @@ public sealed class SecurityWorld
         Must(await therapy.GrantAsync(b.Id, ConsentScope.CheckIns | ConsentScope.Feelings | ConsentScope.Journal | ConsentScope.Expectations, ConsentStart.AllHistory, null));
         Must(await therapy.UnlinkAsync(b.Id));
         Must(await therapy.LinkAsync(a.Id, consented.LinkCode));
+        // Asked before A granted everything, so one request of the therapist's stays open for A to answer.
+        Must(await services.GetRequiredService<ConsentRequestService>().RequestAsync(consented.User.Id, CoupleId, a.Id, ConsentScope.Journal, null));
+        OpenRequestOfA = await services.GetRequiredService<AppDbContext>().ConsentRequests.Where(r => r.PartnerId == a.Id).Select(r => r.Id).SingleAsync();
         Must(await therapy.GrantAsync(a.Id, ConsentScope.CheckIns | ConsentScope.Feelings | ConsentScope.Journal | ConsentScope.Expectations, ConsentStart.AllHistory, null));
         Must(await therapy.GrantAsync(b.Id, ConsentScope.CheckIns | ConsentScope.Feelings | ConsentScope.Journal | ConsentScope.Expectations, ConsentStart.AllHistory, null));
 

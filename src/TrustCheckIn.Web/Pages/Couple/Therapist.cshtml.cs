@@ -8,8 +8,10 @@ using TrustCheckIn.Web.Infrastructure;
 namespace TrustCheckIn.Web.Pages.Couple;
 
 [EnableRateLimiting(RateLimits.Codes)]
-public sealed class TherapistModel(PartnerConsentService therapy) : PageModel
+public sealed class TherapistModel(PartnerConsentService therapy, ConsentRequestService requests) : PageModel
 {
+    public IReadOnlyList<ConsentRequestService.OpenRequest> Requests { get; private set; } = [];
+
     public PartnerConsentService.PartnerTherapyView? View { get; private set; }
 
     public PartnerConsentService.AccessLogPage Log { get; private set; } = new(TrustCheckIn.Couples.CheckInSchedule.DefaultTimeZoneId, []);
@@ -70,6 +72,12 @@ public sealed class TherapistModel(PartnerConsentService therapy) : PageModel
     public async Task<IActionResult> OnPostRevokeAsync() =>
         this.Respond(await therapy.RevokeAsync(User.GetUserId()), "You've stopped sharing. Your therapist no longer sees any of your entries.", () => RedirectToPage());
 
+    public async Task<IActionResult> OnPostAnswerRequestAsync(int requestId, bool accept) =>
+        this.Respond(
+            await requests.AnswerAsync(User.GetUserId(), requestId, accept),
+            accept ? "Saved. Your therapist now sees this too, and you can stop sharing at any time." : "You said no, and your therapist is told. Nothing more is shared.",
+            () => RedirectToPage());
+
     public async Task<IActionResult> OnPostUnlinkAsync() =>
         this.Respond(await therapy.UnlinkAsync(User.GetUserId()), "The therapist is unlinked, and all sharing with them has ended for both of you.", () => RedirectToPage());
 
@@ -84,6 +92,7 @@ public sealed class TherapistModel(PartnerConsentService therapy) : PageModel
         var userId = User.GetUserId();
         View = await therapy.GetAsync(userId, HttpContext.RequestAborted);
         Log = View is null ? Log : await therapy.AccessLogAsync(userId, LogPage, HttpContext.RequestAborted);
+        Requests = View?.Therapist is null ? [] : await requests.OpenForPartnerAsync(userId, HttpContext.RequestAborted);
     }
 
     public static string Describe(ConsentScope scopes) => scopes == ConsentScope.None

@@ -4,6 +4,7 @@ using TrustCheckIn.CheckIns;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
 using TrustCheckIn.Journal;
+using TrustCheckIn.Therapy;
 
 namespace TrustCheckIn.Data.Encryption;
 
@@ -38,6 +39,8 @@ public static class PrivateTexts
         WrittenBy<SelfTrustChecklist>(nameof(SelfTrustChecklist.CoreValues), nameof(SelfTrustChecklist.AuthorId)),
         WrittenBy<SelfTrustChecklist>(nameof(SelfTrustChecklist.Boundaries), nameof(SelfTrustChecklist.AuthorId)),
         WrittenBy<TrustPatternReflection>(nameof(TrustPatternReflection.Note), nameof(TrustPatternReflection.AuthorId)),
+        // A therapist's reason for asking: their words, their key.
+        WrittenBy<ConsentRequest>(nameof(ConsentRequest.Reason), nameof(ConsentRequest.TherapistId)),
         OfCouple<Expectation>(nameof(Expectation.Need)),
         OfCouple<Expectation>(nameof(Expectation.Action)),
         OfCouple<Expectation>(nameof(Expectation.CustomFrequency)),

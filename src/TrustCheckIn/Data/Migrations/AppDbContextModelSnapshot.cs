@@ -1268,6 +1268,56 @@ namespace TrustCheckIn.Data.Migrations
                     b.ToTable("Consents");
                 });
 
+            modelBuilder.Entity("TrustCheckIn.Therapy.ConsentRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TherapistId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkId");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("TherapistId");
+
+                    b.HasIndex("LinkId", "PartnerId", "Scope")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ConsentRequests_Open")
+                        .HasFilter("AnsweredAt IS NULL");
+
+                    b.ToTable("ConsentRequests");
+                });
+
             modelBuilder.Entity("TrustCheckIn.Therapy.TherapistLink", b =>
                 {
                     b.Property<int>("Id")
@@ -1672,6 +1722,15 @@ namespace TrustCheckIn.Data.Migrations
                 });
 
             modelBuilder.Entity("TrustCheckIn.Therapy.Consent", b =>
+                {
+                    b.HasOne("TrustCheckIn.Therapy.TherapistLink", null)
+                        .WithMany()
+                        .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Therapy.ConsentRequest", b =>
                 {
                     b.HasOne("TrustCheckIn.Therapy.TherapistLink", null)
                         .WithMany()
