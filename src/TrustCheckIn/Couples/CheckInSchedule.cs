@@ -6,6 +6,10 @@ public readonly record struct CheckInSchedule(string TimeZoneId, DayOfWeek Day)
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
+    // A stored UTC time on a couple's wall clock.
+    public static DateTime ToLocal(DateTime utc, string timeZoneId) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById(timeZoneId));
+
     public static bool IsKnownTimeZone(string? id) =>
         !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 

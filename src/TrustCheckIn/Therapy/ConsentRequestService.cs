@@ -116,7 +116,7 @@ public sealed class ConsentRequestService(AppDbContext db, TimeProvider time, IL
         return new AskView(
             coupleId,
             [link.A, link.B],
-            requests.Select(r => new RequestView(r.Id, names.GetValueOrDefault(r.PartnerId, "A former partner"), r.Scope, r.Reason, Local(r.RequestedAt, link.TimeZoneId), r.AnsweredAt is { } at ? Local(at, link.TimeZoneId) : null, r.Accepted)).ToList());
+            requests.Select(r => new RequestView(r.Id, names.GetValueOrDefault(r.PartnerId, "A former partner"), r.Scope, r.Reason, CheckInSchedule.ToLocal(r.RequestedAt, link.TimeZoneId), r.AnsweredAt is { } at ? CheckInSchedule.ToLocal(at, link.TimeZoneId) : null, r.Accepted)).ToList());
     }
 
     // The partner's open requests from their couple's current therapist.
@@ -138,12 +138,8 @@ public sealed class ConsentRequestService(AppDbContext db, TimeProvider time, IL
                     x.Request.RequestedAt),
             })
             .ToListAsync(ct);
-        return rows.Select(r => r.View with { RequestedAt = Local(r.View.RequestedAt, r.TimeZoneId) }).ToList();
+        return rows.Select(r => r.View with { RequestedAt = CheckInSchedule.ToLocal(r.View.RequestedAt, r.TimeZoneId) }).ToList();
     }
-
-    // Pages show the couple's own clock.
-    private static DateTime Local(DateTime utc, string timeZoneId) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById(timeZoneId));
 
     public async Task<Result> AnswerAsync(string userId, int requestId, bool accept)
     {
@@ -164,7 +160,7 @@ public sealed class ConsentRequestService(AppDbContext db, TimeProvider time, IL
             // The scope joins what the partner already shares, from the same start; with nothing shared before,
             // it starts today: saying yes to a question is not saying yes to all of the past.
             var standing = await db.Consents.Where(c => c.LinkId == found.Link.Id && c.PartnerId == userId && c.RevokedAt == null).SingleOrDefaultAsync();
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, TimeZoneInfo.FindSystemTimeZoneById(found.TimeZoneId)));
+            var today = DateOnly.FromDateTime(CheckInSchedule.ToLocal(now, found.TimeZoneId));
             var startsOn = standing is null ? today : standing.StartsOn;
             standing?.Revoke(now);
             await db.SaveChangesAsync();

@@ -1,3 +1,5 @@
+using TrustCheckIn.Couples;
+
 namespace TrustCheckIn.Therapy;
 
 public sealed record PartnerConsent(string PartnerId, string DisplayName, ConsentScope Scopes, DateOnly? StartsOn, DateTime? GrantedAt)
@@ -14,7 +16,7 @@ public sealed record CoupleAccess(int CoupleId, string TimeZoneId, DateTime Form
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
     // A stored UTC time on the couple's own wall clock, as every therapist page shows times.
-    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);
+    public DateTime Local(DateTime utc) => CheckInSchedule.ToLocal(utc, TimeZoneId);
 
     public bool SharesExpectations => A.Shares(ConsentScope.Expectations) && B.Shares(ConsentScope.Expectations);
 

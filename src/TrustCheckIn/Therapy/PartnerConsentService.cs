@@ -177,7 +177,6 @@ public sealed class PartnerConsentService(AppDbContext db, TimeProvider time, IL
             return new AccessLogPage(CheckInSchedule.DefaultTimeZoneId, []);
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(couple.TimeZoneId);
         var rows = await db.AccessLog.AsNoTracking()
             .Where(e => e.CoupleId == couple.Id)
             .OrderByDescending(e => e.Id)
@@ -185,7 +184,7 @@ public sealed class PartnerConsentService(AppDbContext db, TimeProvider time, IL
             .Take(LogPageSize)
             .Select(e => new AccessLogView(e.At, e.TherapistName, e.Kind, e.Shown))
             .ToListAsync(ct);
-        return new AccessLogPage(couple.TimeZoneId, rows.Select(e => e with { At = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(e.At, DateTimeKind.Utc), zone) }).ToList());
+        return new AccessLogPage(couple.TimeZoneId, rows.Select(e => e with { At = CheckInSchedule.ToLocal(e.At, couple.TimeZoneId) }).ToList());
     }
 
     // Leaving the couple or unlinking ends every link and consent at once.
