@@ -19,6 +19,10 @@ public enum NotificationKind
     CoupleLinkedYou,
     ConsentChanged,
     TherapistAwaitingApproval,
+    PauseProposed,
+    PauseAccepted,
+    PauseDeclined,
+    PauseEnded,
 }
 
 public static class NotificationKinds
@@ -42,6 +46,10 @@ public static class NotificationKinds
         NotificationKind.CoupleLinkedYou => "A couple linked you as their therapist.",
         NotificationKind.ConsentChanged => "A partner changed what they share with you.",
         NotificationKind.TherapistAwaitingApproval => "A therapist account is waiting for approval.",
+        NotificationKind.PauseProposed => "Your partner suggests pausing your check-ins for a while. You can accept or decline.",
+        NotificationKind.PauseAccepted => "Your partner accepted the pause. Check-in reminders rest until it ends.",
+        NotificationKind.PauseDeclined => "Your partner would rather keep checking in, so there is no pause for now.",
+        NotificationKind.PauseEnded => "Your partner resumed your check-ins: this week is a normal week again.",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -64,6 +72,10 @@ public static class NotificationKinds
         NotificationKind.CoupleLinkedYou => "A couple linked you",
         NotificationKind.ConsentChanged => "A partner's consent changed",
         NotificationKind.TherapistAwaitingApproval => "A therapist waits for approval",
+        NotificationKind.PauseProposed => "Your partner proposes a pause",
+        NotificationKind.PauseAccepted => "Your pause was accepted",
+        NotificationKind.PauseDeclined => "Your pause was declined",
+        NotificationKind.PauseEnded => "Your partner resumed check-ins",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }
