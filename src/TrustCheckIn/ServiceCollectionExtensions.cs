@@ -58,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PersonalDataService>();
         services.AddScoped<CoupleService>();
         services.AddScoped<HomeService>();
+        services.AddScoped<PauseService>();
         services.AddScoped<PartnerConsentService>();
         services.AddScoped<ConsentRequestService>();
         services.AddScoped<TherapistProfileService>();

@@ -26,6 +26,8 @@ public sealed class IndexModel(HomeService home, NotificationService notificatio
 
     public HomeService.EndedCouple? Ended { get; private set; }
 
+    public PauseService.PauseView? Pause { get; private set; }
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -38,7 +40,7 @@ public sealed class IndexModel(HomeService home, NotificationService notificatio
         if (SignedIn && User.IsInRole(Roles.Partner))
         {
             var view = await home.GetAsync(User.GetUserId());
-            (Couple, ExpectationsReminder, ThisWeek, NextReminder, ForYou, Ended) = (view.Couple, view.ReviewReminder, view.ThisWeek, view.NextReminder, view.ForYou, view.Ended);
+            (Couple, ExpectationsReminder, ThisWeek, NextReminder, ForYou, Ended, Pause) = (view.Couple, view.ReviewReminder, view.ThisWeek, view.NextReminder, view.ForYou, view.Ended, view.Pause);
         }
         else if (SignedIn)
         {

@@ -76,6 +76,7 @@ public static class PersonalData
         [typeof(Expectation)] = OfMyCouples<Expectation>("expectations"),
         [typeof(ExpectationRevision)] = OfMyCouples<ExpectationRevision>("expectation changes"),
         [typeof(ExpectationTable)] = OfMyCouples<ExpectationTable>("expectation reviews"),
+        [typeof(CouplePause)] = OfMyCouples<CouplePause>("pauses"),
         [typeof(FollowThrough)] = OfMyCouples<FollowThrough>(
             "follow-through",
             async (db, id, _) =>

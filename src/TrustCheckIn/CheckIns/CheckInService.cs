@@ -108,14 +108,20 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
             mine.Edit(answers, now);
         }
 
+        // Check-ins can still be written in a paused week (a couple may want to), but nobody is nudged about them.
+        var paused = await db.CouplePauses.AnyAsync(p => p.CoupleId == couple.Id && p.Status == PauseStatus.Accepted && p.FirstWeekKey <= week.Key && p.EndWeekKey > week.Key);
         if (partners is not null)
         {
             // Sealing happens once (a sealed week refuses above), so this is said once.
-            db.Tell(partners.AuthorId, NotificationKind.AnswersReady, couple.Id, userId, "/CheckIns", now);
+            if (!paused)
+            {
+                db.Tell(partners.AuthorId, NotificationKind.AnswersReady, couple.Id, userId, "/CheckIns", now);
+            }
+
             mine.Seal(now);
             partners.Seal(now);
         }
-        else if (db.Entry(mine).State == EntityState.Added)
+        else if (db.Entry(mine).State == EntityState.Added && !paused)
         {
             // Edits before the partner answers tell nothing new.
             db.Tell(couple.PartnerId, NotificationKind.PartnerCheckedIn, couple.Id, userId, "/CheckIns", now);
@@ -235,7 +241,15 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
     {
         // "Anything in an earlier couple?" rides along with the couple lookup.
         var found = await CouplesOf(db.Couples.ActiveFor(userId), userId)
-            .Select(c => new { Couple = c, HasEarlier = db.CheckIns.Any(e => e.AuthorId == userId && e.Couple!.ClosedAt != null) })
+            .Select(c => new
+            {
+                Couple = c,
+                HasEarlier = db.CheckIns.Any(e => e.AuthorId == userId && e.Couple!.ClosedAt != null),
+                // The span of every pause the couple ever took, by index searches: the weeks are read only for a page inside it.
+                // (Through ActiveIdsFor: EF cannot see the id inside the CoupleInfo it has just built.)
+                FirstPaused = db.CouplePauses.Where(p => db.Couples.ActiveIdsFor(userId).Contains(p.CoupleId) && p.Status == PauseStatus.Accepted).Min(p => p.FirstWeekKey),
+                LastPausedEnd = db.CouplePauses.Where(p => db.Couples.ActiveIdsFor(userId).Contains(p.CoupleId) && p.Status == PauseStatus.Accepted).Max(p => p.EndWeekKey),
+            })
             .SingleOrDefaultAsync(ct);
         if (found?.Couple is not { } couple)
         {
@@ -260,13 +274,19 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
                 .Select(r => new { r.AuthorId, r.WeekKey, r.Ratings })
                 .ToListAsync(ct);
 
+        var pauses = found.FirstPaused <= newest.Key && found.LastPausedEnd > oldest.Key && oldest <= newest
+            ? await db.CouplePauses.AsNoTracking()
+                .Where(p => p.CoupleId == couple.Id && p.Status == PauseStatus.Accepted && p.FirstWeekKey <= newest.Key && p.EndWeekKey > oldest.Key)
+                .Select(p => new PausedWeeks(p.FirstWeekKey!.Value, p.EndWeekKey!.Value))
+                .ToListAsync(ct)
+            : [];
         var weeks = new List<HistoryWeek>();
         for (var week = newest; week >= oldest; week = week.Previous)
         {
             var mine = rows.SingleOrDefault(r => r.WeekKey == week.Key && r.AuthorId == userId)?.Ratings;
             var partner = rows.SingleOrDefault(r => r.WeekKey == week.Key && r.AuthorId == couple.PartnerId)?.Ratings;
             var revealed = mine is not null || week < current;
-            weeks.Add(new HistoryWeek(week, week == current, mine, partner is not null, revealed ? partner : null));
+            weeks.Add(new HistoryWeek(week, week == current, mine, partner is not null, revealed ? partner : null, pauses.Any(p => p.Includes(week))));
         }
 
         var hasNewer = newest < current;

@@ -45,7 +45,7 @@ public sealed record WeekView(
     public bool CanReply => CoupleIsActive && Partner is not null;
 }
 
-public sealed record HistoryWeek(IsoWeek Week, bool IsCurrent, Ratings? Mine, bool PartnerCheckedIn, Ratings? Partner)
+public sealed record HistoryWeek(IsoWeek Week, bool IsCurrent, Ratings? Mine, bool PartnerCheckedIn, Ratings? Partner, bool IsPaused = false)
 {
     public bool IsQuiet => Mine is null && !PartnerCheckedIn;
 

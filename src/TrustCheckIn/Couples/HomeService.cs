@@ -10,7 +10,7 @@ namespace TrustCheckIn.Couples;
 // The signed-in partner's home page: the couple is found once here (with the person's reminder choice, as
 // scalar subqueries of the same statement) and handed to each feature, so the page costs four statements:
 // couple, this week, review, "For you". The unread count comes with the session check.
-public sealed class HomeService(AppDbContext db, CheckInService checkIns, ExpectationReviewService reviews, ReminderService reminders, NotificationService notifications)
+public sealed class HomeService(AppDbContext db, CheckInService checkIns, ExpectationReviewService reviews, ReminderService reminders, NotificationService notifications, PauseService pauses)
 {
     public sealed record HomeView(
         CoupleService.CoupleView? Couple,
@@ -18,7 +18,8 @@ public sealed class HomeService(AppDbContext db, CheckInService checkIns, Expect
         ThisWeekView? ThisWeek,
         ReminderService.NextReminderView? NextReminder,
         IReadOnlyList<NotificationService.Item> ForYou,
-        EndedCouple? Ended = null);
+        EndedCouple? Ended = null,
+        PauseService.PauseView? Pause = null);
 
     // The couple this person was last in, when it has ended and they are in none now: their home says so.
     public sealed record EndedCouple(string FormerPartnerName, bool TheyLeft, DateTime ClosedAt);
@@ -36,6 +37,13 @@ public sealed class HomeService(AppDbContext db, CheckInService checkIns, Expect
                     db.ReminderPreferences.Where(p => p.UserId == userId).Select(p => (bool?)p.CheckInEnabled).FirstOrDefault(),
                     db.ReminderPreferences.Where(p => p.UserId == userId).Select(p => p.CheckInDay).FirstOrDefault(),
                     db.ReminderPreferences.Where(p => p.UserId == userId).Select(p => (TimeOnly?)p.CheckInTime).FirstOrDefault()),
+                // The couple's latest pause, column by column: each is an index search, where a whole-row subquery would scan.
+                Pause = new PauseService.StoredPause(
+                    db.CouplePauses.Where(p => p.CoupleId == c.Id).OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefault(),
+                    db.CouplePauses.Where(p => p.CoupleId == c.Id).OrderByDescending(p => p.Id).Select(p => p.ProposedById).FirstOrDefault(),
+                    db.CouplePauses.Where(p => p.CoupleId == c.Id).OrderByDescending(p => p.Id).Select(p => (PauseStatus?)p.Status).FirstOrDefault(),
+                    db.CouplePauses.Where(p => p.CoupleId == c.Id).OrderByDescending(p => p.Id).Select(p => (int?)p.Weeks).FirstOrDefault(),
+                    db.CouplePauses.Where(p => p.CoupleId == c.Id).OrderByDescending(p => p.Id).Select(p => p.EndWeekKey).FirstOrDefault()),
             })
             .SingleOrDefaultAsync(ct);
         if (found is null)
@@ -55,6 +63,7 @@ public sealed class HomeService(AppDbContext db, CheckInService checkIns, Expect
             await reviews.ReminderOfAsync(userId, couple.Id, ct),
             thisWeek,
             await reminders.NextOfAsync(userId, couple.Id, couple.TimeZoneId, couple.CheckInDay, found.Reminder, thisWeek.Mine is not null, ct),
-            await notifications.ForYouAsync(userId, ct));
+            await notifications.ForYouAsync(userId, ct),
+            Pause: pauses.StateOf(userId, found.Pause, zone));
     }
 }

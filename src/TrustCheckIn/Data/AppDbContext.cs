@@ -20,6 +20,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<CouplePause> CouplePauses => Set<CouplePause>();
+
     public DbSet<TherapistProfile> TherapistProfiles => Set<TherapistProfile>();
 
     public DbSet<TherapistLink> TherapistLinks => Set<TherapistLink>();

@@ -21,6 +21,10 @@ public enum NotificationKind
     TherapistAwaitingApproval,
     ConsentRequested,
     ConsentRequestAnswered,
+    PauseProposed,
+    PauseAccepted,
+    PauseDeclined,
+    PauseEnded,
 }
 
 public static class NotificationKinds
@@ -46,6 +50,10 @@ public static class NotificationKinds
         NotificationKind.TherapistAwaitingApproval => "A therapist account is waiting for approval.",
         NotificationKind.ConsentRequested => "Your therapist asks whether you would share something more. It is yours to decide.",
         NotificationKind.ConsentRequestAnswered => "A partner answered your request to share.",
+        NotificationKind.PauseProposed => "Your partner suggests pausing your check-ins for a while. You can accept or decline.",
+        NotificationKind.PauseAccepted => "Your partner accepted the pause. Check-in reminders rest until it ends.",
+        NotificationKind.PauseDeclined => "Your partner would rather keep checking in, so there is no pause for now.",
+        NotificationKind.PauseEnded => "Your partner resumed your check-ins: this week is a normal week again.",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -70,6 +78,10 @@ public static class NotificationKinds
         NotificationKind.TherapistAwaitingApproval => "A therapist waits for approval",
         NotificationKind.ConsentRequested => "Your therapist asks you to share",
         NotificationKind.ConsentRequestAnswered => "A partner answered your request",
+        NotificationKind.PauseProposed => "Your partner proposes a pause",
+        NotificationKind.PauseAccepted => "Your pause was accepted",
+        NotificationKind.PauseDeclined => "Your pause was declined",
+        NotificationKind.PauseEnded => "Your partner resumed check-ins",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -16,6 +16,8 @@ public sealed class NotificationSettings
     public static readonly IReadOnlySet<NotificationKind> DefaultEmail = new HashSet<NotificationKind>
     {
         NotificationKind.PartnerCheckedIn, NotificationKind.AnswersReady, NotificationKind.StatementShared, NotificationKind.PartnerLeft,
+        // A proposed pause waits on the partner's answer, so it is worth a mail; the rest of a pause stays quiet.
+        NotificationKind.PauseProposed,
     };
 
     public static readonly TimeOnly DefaultQuietFrom = new(22, 0);

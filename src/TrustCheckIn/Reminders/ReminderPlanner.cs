@@ -84,8 +84,15 @@ internal static class ReminderPlanner
                 .ToListAsync(ct))
             .Select(c => (c.CoupleId, c.AuthorId, c.WeekKey))
             .ToHashSet();
+        // A paused week sends no check-in reminder: one indexed read for the whole batch.
+        var (lowest, highest) = (weekKeys.Min(), weekKeys.Max());
+        var pauses = await db.CouplePauses.AsNoTracking()
+            .Where(p => coupleIds.Contains(p.CoupleId) && p.Status == PauseStatus.Accepted && p.FirstWeekKey <= highest && p.EndWeekKey > lowest)
+            .Select(p => new { p.CoupleId, Weeks = new PausedWeeks(p.FirstWeekKey!.Value, p.EndWeekKey!.Value) })
+            .ToListAsync(ct);
         return candidates
-            .Where(c => !checkedIn.Contains((c.CoupleId, c.UserId, c.Week.Key)))
+            .Where(c => !checkedIn.Contains((c.CoupleId, c.UserId, c.Week.Key))
+                && !pauses.Any(p => p.CoupleId == c.CoupleId && p.Weeks.Includes(c.Week)))
             .Select(c => new Due(c.UserId, ReminderKind.CheckIn, WeekPeriodKey(c.Week)))
             .ToList();
     }

@@ -124,6 +124,14 @@ public static class AccessTable
         new("POST /Couple/Join", _ => "/Couple/Join", Partner),
         new("GET /Couple/Leave", _ => "/Couple/Leave", "L o o o F F F N 2"),
         new("POST /Couple/Leave", _ => "/Couple/Leave", "L r n r F F F N 2", Stage.EndsCouple),
+        new("GET /Couple/Pause", _ => "/Couple/Pause", "L o o o F F F N 2"),
+        // A and B already have a suggestion waiting, so theirs is refused beside the field (200); the other couple's goes through.
+        new("POST /Couple/Pause?handler=Propose", _ => "/Couple/Pause?handler=Propose", "L o o r F F F N 2"),
+        // Buttons go home with a message, whether the rule allowed them or not; another couple's pause is not found.
+        new("POST /Couple/Pause?handler=Withdraw", w => $"/Couple/Pause?handler=Withdraw&id={w.PauseProposedByA}", "L r r N F F F N 2"),
+        new("POST /Couple/Pause?handler=Accept", w => $"/Couple/Pause?handler=Accept&id={w.PauseProposedByA}", "L r r N F F F N 2"),
+        new("POST /Couple/Pause?handler=Decline", w => $"/Couple/Pause?handler=Decline&id={w.PauseProposedByA}", "L r r N F F F N 2"),
+        new("POST /Couple/Pause?handler=Resume", w => $"/Couple/Pause?handler=Resume&id={w.PauseProposedByA}", "L r r N F F F N 2"),
         new("GET /Couple/Therapist", _ => "/Couple/Therapist", Partner),
         new("POST /Couple/Therapist?handler=Link", _ => "/Couple/Therapist?handler=Link", Partner),
         new("POST /Couple/Therapist?handler=Grant", _ => "/Couple/Therapist?handler=Grant", Partner),

@@ -105,6 +105,8 @@ public sealed class SecurityWorld
 
     public int NotificationOfB { get; private set; }
 
+    public int PauseProposedByA { get; private set; }
+
     public Canary this[string name] => Canaries.Single(c => c.Name == name);
 
     public static async Task<SecurityWorld> BuildAsync(TestApp app, bool signIn = true)
@@ -236,6 +238,10 @@ public sealed class SecurityWorld
         PendingTherapistToApprove = (await App.CreateUserAsync("Pending One", asTherapist: true)).Id;
         PendingTherapistToReject = (await App.CreateUserAsync("Pending Two", asTherapist: true)).Id;
         NotificationOfB = await db.Notifications.Where(n => n.RecipientId == b.Id).MaxAsync(n => n.Id);
+
+        // A pause A suggested and B has not answered: its buttons are the couple's, and another couple's members must not find it.
+        Must(await services.GetRequiredService<PauseService>().ProposeAsync(a.Id, 2));
+        PauseProposedByA = await db.CouplePauses.Where(p => p.CoupleId == CoupleId).Select(p => p.Id).SingleAsync();
     }
 
     private readonly Dictionary<Actor, string> authenticatorKeys = [];

@@ -403,6 +403,54 @@ namespace TrustCheckIn.Data.Migrations
                     b.ToTable("Couples");
                 });
 
+            modelBuilder.Entity("TrustCheckIn.Couples.CouplePause", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoupleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EndWeekKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedEarlyAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedEarlyById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstWeekKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId");
+
+                    b.ToTable("CouplePauses");
+                });
+
             modelBuilder.Entity("TrustCheckIn.Couples.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -1504,6 +1552,17 @@ namespace TrustCheckIn.Data.Migrations
                     b.Navigation("PartnerA");
 
                     b.Navigation("PartnerB");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Couples.CouplePause", b =>
+                {
+                    b.HasOne("TrustCheckIn.Couples.Couple", "Couple")
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Couple");
                 });
 
             modelBuilder.Entity("TrustCheckIn.Couples.Invitation", b =>
