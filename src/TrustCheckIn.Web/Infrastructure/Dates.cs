@@ -12,6 +12,11 @@ public static class Dates
 
     public static string ShortDay(DateTime value) => value.ToString(DayPattern(CultureInfo.CurrentCulture, "MMM"), CultureInfo.CurrentCulture);
 
+    // The culture's month-day pattern with a short month: "1 Dec" in the UK, "Dec 1" in the US.
+    public static string ShortDayAndMonth(DateOnly value) => value.ToString(
+        CultureInfo.CurrentCulture.DateTimeFormat.MonthDayPattern.Replace("MMMM", "MMM", StringComparison.Ordinal).Replace("dd", "d", StringComparison.Ordinal),
+        CultureInfo.CurrentCulture);
+
     public static string WeekdayAndDay(DateTime value) => $"{value.ToString("dddd", CultureInfo.CurrentCulture)} {Day(value)}";
 
     public static string Time(DateTime value) => value.ToString(CultureInfo.CurrentCulture.DateTimeFormat.ShortTimePattern, CultureInfo.CurrentCulture);
