@@ -12,11 +12,27 @@ public static class Dates
 
     public static string ShortDay(DateTime value) => value.ToString(DayPattern(CultureInfo.CurrentCulture, "MMM"), CultureInfo.CurrentCulture);
 
+    // The culture's month-day pattern with a short month: "1 Dec" in the UK, "Dec 1" in the US.
+    public static string ShortDayAndMonth(DateOnly value) => value.ToString(
+        CultureInfo.CurrentCulture.DateTimeFormat.MonthDayPattern.Replace("MMMM", "MMM", StringComparison.Ordinal).Replace("dd", "d", StringComparison.Ordinal),
+        CultureInfo.CurrentCulture);
+
     public static string WeekdayAndDay(DateTime value) => $"{value.ToString("dddd", CultureInfo.CurrentCulture)} {Day(value)}";
 
     public static string Time(DateTime value) => value.ToString(CultureInfo.CurrentCulture.DateTimeFormat.ShortTimePattern, CultureInfo.CurrentCulture);
 
     public static string Time(TimeOnly value) => Time(DateTime.MinValue.Add(value.ToTimeSpan()));
+
+    // A time as typed: the 24-hour "18:30" that a time field sends, or the reader's own clock ("6:30 PM").
+    public static bool TryParseTime(string? text, out TimeOnly time)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        string[] formats = ["H:mm", "HH:mm", Spaced(culture.DateTimeFormat.ShortTimePattern)];
+        return TimeOnly.TryParseExact(Spaced(text ?? "").Trim(), formats, culture, DateTimeStyles.AllowWhiteSpaces, out time);
+
+        // ICU writes a narrow no-break space before AM/PM; people type an ordinary one.
+        static string Spaced(string value) => value.Replace('\u202f', ' ').Replace('\u00a0', ' ');
+    }
 
     public static string DayAndTime(DateTime value) => $"{Day(value)}, {Time(value)}";
 

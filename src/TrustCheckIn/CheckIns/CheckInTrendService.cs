@@ -28,7 +28,7 @@ public sealed class CheckInTrendService(AppDbContext db, TimeProvider time)
             .Where(key => key >= firstKey)
             .Select(key => new TrendBucket(
                 key,
-                TrendBuckets.Label(period, key),
+                TrendBuckets.Start(period, key),
                 points.SingleOrDefault(p => p.BucketKey == key && p.PartnerId == userId)?.Averages,
                 points.SingleOrDefault(p => p.BucketKey == key && p.PartnerId == couple.PartnerId)?.Averages))
             .ToList();

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TrustCheckIn.CheckIns;
 
 public enum TrendPeriod
@@ -26,7 +24,8 @@ public sealed record TrendPoint(string PartnerId, int BucketKey, Averages Averag
 
 public sealed record CoupleTrend(int CoupleId, TrendPeriod Period, IReadOnlyList<int> BucketKeys, IReadOnlyList<TrendPoint> Points);
 
-public sealed record TrendBucket(int Key, string Label, Averages? Mine, Averages? Partner);
+// Start is the bucket's first day (a week's Monday, a month's 1st): pages write it in the reader's locale.
+public sealed record TrendBucket(int Key, DateOnly Start, Averages? Mine, Averages? Partner);
 
 public sealed record TrendView(TrendPeriod Period, string PartnerDisplayName, IReadOnlyList<TrendBucket> Buckets);
 
@@ -35,9 +34,7 @@ public static class TrendBuckets
 {
     public const int Length = 12;
 
-    public static string Label(TrendPeriod period, int key) => period == TrendPeriod.Weeks
-        ? IsoWeek.FromKey(key).Start.ToString("d MMM", CultureInfo.InvariantCulture)
-        : new DateOnly(key / 100, key % 100, 1).ToString("MMM yyyy", CultureInfo.InvariantCulture);
+    public static DateOnly Start(TrendPeriod period, int key) => period == TrendPeriod.Weeks ? IsoWeek.FromKey(key).Start : FirstOfMonth(key);
 
     public static IReadOnlyList<int> Keys(TrendPeriod period, IsoWeek current) => period == TrendPeriod.Weeks
         ? Enumerable.Range(0, Length).Select(i => current.AddWeeks(i - (Length - 1)).Key).ToList()

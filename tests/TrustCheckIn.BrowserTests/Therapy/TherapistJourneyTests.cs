@@ -2,16 +2,21 @@ using TrustCheckIn.Accounts;
 
 namespace TrustCheckIn.BrowserTests.Therapy;
 
-public sealed class TherapistJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+// The app has one administrator address: each variant runs on its own app, so each registers that administrator once.
+public sealed class TherapistJourneyTests(BrowserApp app) : TherapistJourney(app, javaScript: true), IClassFixture<BrowserApp>;
+
+public sealed class TherapistJourneyWithoutJavaScriptTests(BrowserApp app) : TherapistJourney(app, javaScript: false), IClassFixture<BrowserApp>;
+
+public abstract class TherapistJourney(BrowserApp app, bool javaScript)
 {
     [Fact]
     public async Task ApprovedTherapistWithTwoStepSignInSeesOnlyWhatIsConsentedUntilItIsRevoked()
     {
-        var therapist = await app.NewPageAsync();
+        var therapist = await app.NewPageAsync(javaScript);
         await Journeys.RegisterAndConfirmAsync(app, therapist, "Dr Rowan Hale", Journeys.NewEmail("rowan"), asTherapist: true);
         await Assertions.Expect(therapist.GetByText("waiting for the administrator")).ToBeVisibleAsync();
 
-        var admin = await app.NewPageAsync();
+        var admin = await app.NewPageAsync(javaScript);
         await Journeys.RegisterAndConfirmAsync(app, admin, "Site Admin", app.AdminEmail);
         await admin.GotoAsync("/Admin/Therapists");
         await app.CheckPageAsync(admin, "Admin, pending therapists");
@@ -37,7 +42,7 @@ public sealed class TherapistJourneyTests(BrowserApp app) : IClassFixture<Browse
         await app.CheckPageAsync(therapist, "Therapist profile");
         var code = (await therapist.Locator("#link-code").TextContentAsync())!;
 
-        var (ana, ben) = await Journeys.NewCoupleAsync(app, "Ana", "Ben");
+        var (ana, ben) = await Journeys.NewCoupleAsync(app, "Ana", "Ben", javaScript);
         await ana.GotoAsync("/Couple/Therapist");
         await app.CheckPageAsync(ana, "Our therapist, not linked");
         await ana.GetByLabel("Therapist's code").FillAsync(code);
@@ -81,7 +86,7 @@ public sealed class TherapistJourneyTests(BrowserApp app) : IClassFixture<Browse
         await app.CheckPageAsync(ben, "Our therapist, access log");
     }
 
-    private async Task CheckInAsync(IPage partner, int score, string onMyMind)
+    private static async Task CheckInAsync(IPage partner, int score, string onMyMind)
     {
         await partner.GotoAsync("/CheckIns");
         var ratings = partner.Locator("fieldset.rating");

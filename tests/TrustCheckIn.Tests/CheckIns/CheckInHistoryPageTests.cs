@@ -8,6 +8,7 @@ namespace TrustCheckIn.Tests.CheckIns;
 public sealed class CheckInHistoryPageTests(TestApp app) : IClassFixture<TestApp>
 {
     private static readonly int[] MissedWeeks = [4, 9];
+    private static readonly System.Globalization.CultureInfo British = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
 
     [Fact]
     public async Task PageTwoShowsTheNextOlderWeeksBackToWhenTheCoupleFormed()
@@ -40,8 +41,8 @@ public sealed class CheckInHistoryPageTests(TestApp app) : IClassFixture<TestApp
 
         var svg = weeks.Document.QuerySelector("#trend-Trust svg, figure svg")!;
         var description = weeks.Document.QuerySelector("#trend-Trust-desc")!.TextContent;
-        var thisWeekLabel = TrendBuckets.Label(TrendPeriod.Weeks, firstWeek.AddWeeks(10).Key);
-        var quietWeekLabel = TrendBuckets.Label(TrendPeriod.Weeks, firstWeek.AddWeeks(9).Key);
+        var thisWeekLabel = firstWeek.AddWeeks(10).Start.ToString("d MMM", British);
+        var quietWeekLabel = firstWeek.AddWeeks(9).Start.ToString("d MMM", British);
         Assert.Equal(5, weeks.Document.QuerySelectorAll("svg[role='img']").Length);
         // Eleven weeks since the couple formed: the charts start there, not twelve weeks back.
         Assert.Equal("Trust, since you became a couple", svg.QuerySelector("title")!.TextContent);

@@ -52,6 +52,59 @@ public sealed class InvitationJourneyTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task AskingForTheConfirmationMailAgainKeepsTheInvitationSoConfirmingStillLeadsToJoin()
+    {
+        var (inviter, _, invitation) = await InvitationAsync();
+        var email = $"{Guid.NewGuid():N}@example.test";
+        var visitor = app.CreateBrowser();
+
+        var registered = await visitor.SubmitAndReadAsync(await visitor.GetPageAsync($"/Account/Register?invite={invitation.Code}"), "#register-form", new()
+        {
+            ["Input.DisplayName"] = "Sam Reyes",
+            ["Input.Email"] = email,
+            ["Input.Password"] = TestApp.Password,
+            ["Input.ConfirmPassword"] = TestApp.Password,
+        });
+        var first = app.MailTo(email).Single();
+        var resend = await visitor.GetPageAsync(registered.Document.QuerySelector("a[href*='ResendConfirmation']")!.GetAttribute("href")!);
+        var resent = await visitor.SubmitAndReadAsync(resend, "#resend-confirmation-form", new() { ["Input.Email"] = email });
+        var second = app.MailTo(email).Last();
+        var confirmPage = await visitor.GetPageAsync(TestApp.LinkIn(second, "/Account/ConfirmEmail"));
+        var confirmed = await visitor.SubmitAndReadAsync(confirmPage, "#confirm-email-form");
+        var login = await visitor.GetPageAsync(confirmed.Document.QuerySelector("#sign-in-to-join")!.GetAttribute("href")!);
+        var join = await visitor.SubmitAndReadAsync(login, "#login-form", new() { ["Input.Email"] = email, ["Input.Password"] = TestApp.Password });
+
+        Assert.Equal(2, app.MailTo(email).Count);
+        Assert.NotEqual(TestApp.LinkIn(first, "/Account/ConfirmEmail"), TestApp.LinkIn(second, "/Account/ConfirmEmail"));
+        Assert.Contains($"invite={invitation.Code}", TestApp.LinkIn(second, "/Account/ConfirmEmail"), StringComparison.Ordinal);
+        Assert.Equal("Check your e-mail", resent.Document.QuerySelector("h1")!.TextContent);
+        Assert.Contains("your e-mail is confirmed", confirmed.Text, StringComparison.Ordinal);
+        Assert.Equal($"/Couple/Join?code={invitation.Code}", join.Url.PathAndQuery);
+        Assert.Contains(inviter.DisplayName, join.Document.QuerySelector("#join-invited-by")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AResendWithAMadeUpInvitationCodeSendsAPlainConfirmationLink()
+    {
+        var email = $"{Guid.NewGuid():N}@example.test";
+        var visitor = app.CreateBrowser();
+        await visitor.SubmitAsync(await visitor.GetPageAsync("/Account/Register"), "#register-form", new()
+        {
+            ["Input.DisplayName"] = "Lee Park",
+            ["Input.Email"] = email,
+            ["Input.Password"] = TestApp.Password,
+            ["Input.ConfirmPassword"] = TestApp.Password,
+        });
+
+        var resend = await visitor.GetPageAsync("/Account/ResendConfirmation?invite=NOT-A-REAL-CODE");
+        var resent = await visitor.SubmitAndReadAsync(resend, "#resend-confirmation-form", new() { ["Input.Email"] = email });
+
+        Assert.Equal(2, app.MailTo(email).Count);
+        Assert.DoesNotContain("invite=", TestApp.LinkIn(app.MailTo(email).Last(), "/Account/ConfirmEmail"), StringComparison.Ordinal);
+        Assert.DoesNotContain("NOT-A-REAL-CODE", resent.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SomeoneWithAnAccountSignsInFromTheLinkAndLandsOnJoin()
     {
         var (inviter, _, invitation) = await InvitationAsync();

@@ -47,6 +47,31 @@ public sealed class ReminderPagesTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("07:30", home.Document.QuerySelector("#next-reminder")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en-GB", "18:00", "18:30", "6:30 PM")]
+    [InlineData("en-US", "6:00 PM", "6:30 PM", "18:30 PM")]
+    public async Task TheTimeHintFollowsTheChosenLocaleWhichIsAcceptedTypedWhileTheFieldStillSends24Hours(string locale, string example, string typed, string refused)
+    {
+        var (a, _) = await app.CreateCoupleAsync();
+        var browser = await app.SignInAsync(a);
+        await browser.SubmitAndReadAsync(await browser.GetPageAsync("/Account/Manage/Appearance"), "#appearance-form", new() { ["Input.Locale"] = locale });
+
+        var page = await browser.GetPageAsync("/Reminders");
+        var bad = await browser.SubmitAndReadAsync(page, "#reminders-form", new() { ["Input.Time"] = refused });
+        var saved = await browser.SubmitAndReadAsync(await browser.GetPageAsync("/Reminders"), "#reminders-form", new() { ["Input.Time"] = typed });
+        var after = await browser.GetPageAsync("/Reminders");
+        var settings = await app.WithServiceAsync<ReminderService.SettingsView?, ReminderService>(r => r.GetSettingsAsync(a.Id));
+
+        Assert.Equal($"In London time, written like {example}.", Spaced(page.Document.QuerySelector("#time-hint")!.TextContent));
+        Assert.DoesNotContain("24-hour", page.Text, StringComparison.Ordinal);
+        Assert.Contains($"Please enter a time as hours and minutes, like {example}.", Spaced(bad.Document.QuerySelector("[data-valmsg-for='Input.Time']")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains($"at {typed}.", Spaced(saved.Text), StringComparison.Ordinal);
+        Assert.Equal(new TimeOnly(18, 30), settings!.Settings.CheckInTime);
+        Assert.Equal("18:30", after.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Time")!.Value);
+
+        static string Spaced(string text) => text.Replace('\u202f', ' ').Trim();
+    }
+
     [Fact]
     public async Task AnInvalidTimeIsExplainedAndEverythingTypedIsKept()
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using TrustCheckIn.Accounts;
+using TrustCheckIn.Couples;
 using TrustCheckIn.Email;
 using TrustCheckIn.Web.Infrastructure;
 
@@ -42,15 +43,19 @@ public static class AccountJobs
         }
     };
 
-    public static Func<IServiceProvider, Task> ResendConfirmation(string email) => async services =>
+    public static Func<IServiceProvider, Task> ResendConfirmation(string email, string? invite = null) => async services =>
     {
         if (await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email) is { EmailConfirmed: false } user)
         {
-            await SendConfirmationAsync(services, user);
+            await SendConfirmationAsync(services, user, invite);
         }
     };
 
     public static string JoinPath(string invite) => $"/Couple/Join?code={Uri.EscapeDataString(invite)}";
+
+    // An invitation code from a link's query: only a real one's preview, so nothing else is echoed into pages or mails.
+    public static async Task<CoupleService.InvitationPreview?> ReadInvitationAsync(CoupleService couples, string? invite) =>
+        string.IsNullOrWhiteSpace(invite) || invite.Length > 32 ? null : await couples.PreviewAsync(invite);
 
     private static async Task SendConfirmationAsync(IServiceProvider services, AppUser user, string? invite = null)
     {

@@ -35,7 +35,7 @@ public sealed class ConfirmEmailModel(AccountService accounts, CoupleService cou
 
     private async Task ReadInvitationAsync()
     {
-        Invitation = string.IsNullOrWhiteSpace(Invite) || Invite.Length > 32 ? null : await couples.PreviewAsync(Invite);
+        Invitation = await AccountJobs.ReadInvitationAsync(couples, Invite);
         Invite = Invitation?.Code;
     }
 }

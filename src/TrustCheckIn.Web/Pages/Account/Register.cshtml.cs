@@ -44,12 +44,12 @@ public sealed class RegisterModel(AccountService accounts, CoupleService couples
         }
 
         queue.Enqueue(AccountJobs.Register(Input.DisplayName, Input.Email, Input.Password, Input.AsTherapist, Invitation?.Code));
-        return RedirectToPage("RegisterConfirmation");
+        return RedirectToPage("RegisterConfirmation", new { invite = Invitation?.Code });
     }
 
     private async Task ReadInvitationAsync()
     {
-        Invitation = string.IsNullOrWhiteSpace(Invite) || Invite.Length > 32 ? null : await couples.PreviewAsync(Invite);
+        Invitation = await AccountJobs.ReadInvitationAsync(couples, Invite);
         Invite = Invitation?.Code;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TrustCheckIn.CheckIns;
+using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.CheckIns;
 
@@ -20,10 +21,13 @@ public sealed record TrendChart(CheckInDimension Dimension, string Title, string
             d,
             $"{d.Label()}, {(trend.Buckets.Count < TrendBuckets.Length ? "since you became a couple" : trend.Period == TrendPeriod.Weeks ? "last 12 weeks" : "last 12 months")}",
             trend.PartnerDisplayName,
-            trend.Buckets.Select(b => b.Label).ToList(),
+            trend.Buckets.Select(b => Label(trend.Period, b.Start)).ToList(),
             trend.Buckets.Select(b => b.Mine?[d]).ToList(),
             trend.Buckets.Select(b => b.Partner?[d]).ToList()))
         .ToList();
+
+    // "1 Dec" or "Dec 1" for a week, "Dec 2026" for a month: the reader's own order and month names.
+    public static string Label(TrendPeriod period, DateOnly start) => period == TrendPeriod.Weeks ? Dates.ShortDayAndMonth(start) : Dates.ShortMonth(start);
 
     public static IReadOnlyList<int> Scale { get; } = [1, 2, 3, 4, 5];
 

@@ -44,7 +44,7 @@ public sealed class IndexModel(ReminderService reminders, CalendarFeedService ca
         return await this.RespondAsync(result, () =>
         {
             StatusMessage = Input.CheckInEnabled
-                ? $"Saved. Your check-in reminder comes on {Input.CheckInDay}s at {Input.Time}."
+                ? $"Saved. Your check-in reminder comes on {Input.CheckInDay}s at {Dates.Time(Input.ToSettings().CheckInTime)}."
                 : "Saved. Your weekly check-in reminder is off.";
             return RedirectToPage();
         }, async () =>
@@ -75,7 +75,10 @@ public sealed class IndexModel(ReminderService reminders, CalendarFeedService ca
         Feed = await calendar.GetAsync(userId);
     }
 
-    public sealed class InputModel
+    // The hint and the messages show a time the way the reader's locale writes it; the field still sends 18:00.
+    public static string TimeExample => Dates.Time(new TimeOnly(18, 0));
+
+    public sealed class InputModel : IValidatableObject
     {
         [Display(Name = "E-mail me a weekly check-in reminder")]
         public bool CheckInEnabled { get; set; } = true;
@@ -84,8 +87,7 @@ public sealed class IndexModel(ReminderService reminders, CalendarFeedService ca
         [Display(Name = "Day")]
         public DayOfWeek CheckInDay { get; set; } = DayOfWeek.Sunday;
 
-        [Required(ErrorMessage = "Please enter a time, like 18:00.")]
-        [RegularExpression(@"^([01]?[0-9]|2[0-3]):[0-5][0-9]$", ErrorMessage = "Please enter a time as hours and minutes, like 18:00.")]
+        [Required(ErrorMessage = "Please enter a time.")]
         [Display(Name = "Time")]
         public string Time { get; set; } = "18:00";
 
@@ -93,7 +95,15 @@ public sealed class IndexModel(ReminderService reminders, CalendarFeedService ca
         public bool ReviewEnabled { get; set; } = true;
 
         public ReminderSettings ToSettings() =>
-            new(CheckInEnabled, CheckInDay, TimeOnly.ParseExact(Time.PadLeft(5, '0'), "HH:mm", CultureInfo.InvariantCulture), ReviewEnabled);
+            new(CheckInEnabled, CheckInDay, Dates.TryParseTime(Time, out var time) ? time : throw new InvalidOperationException("Validate refuses a time that does not parse."), ReviewEnabled);
+
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+        {
+            if (!Dates.TryParseTime(Time, out _))
+            {
+                yield return new ValidationResult($"Please enter a time as hours and minutes, like {TimeExample}.", [nameof(Time)]);
+            }
+        }
 
         public static InputModel From(ReminderSettings settings) => new()
         {
