@@ -109,7 +109,7 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
         }
 
         // Check-ins can still be written in a paused week (a couple may want to), but nobody is nudged about them.
-        var paused = await db.CouplePauses.AnyAsync(p => p.CoupleId == couple.Id && p.Status == PauseStatus.Accepted && p.FirstWeekKey <= week.Key && p.EndWeekKey > week.Key);
+        var paused = await db.CouplePauses.Where(p => p.CoupleId == couple.Id).Covering(week.Key, week.Key).AnyAsync();
         if (partners is not null)
         {
             // Sealing happens once (a sealed week refuses above), so this is said once.
@@ -276,7 +276,7 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
 
         var pauses = found.FirstPaused <= newest.Key && found.LastPausedEnd > oldest.Key && oldest <= newest
             ? await db.CouplePauses.AsNoTracking()
-                .Where(p => p.CoupleId == couple.Id && p.Status == PauseStatus.Accepted && p.FirstWeekKey <= newest.Key && p.EndWeekKey > oldest.Key)
+                .Where(p => p.CoupleId == couple.Id).Covering(oldest.Key, newest.Key)
                 .Select(p => new PausedWeeks(p.FirstWeekKey!.Value, p.EndWeekKey!.Value))
                 .ToListAsync(ct)
             : [];

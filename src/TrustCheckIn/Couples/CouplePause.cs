@@ -16,6 +16,13 @@ public sealed record PausedWeeks(int FirstWeekKey, int EndWeekKey)
     public bool Includes(IsoWeek week) => FirstWeekKey <= week.Key && week.Key < EndWeekKey;
 }
 
+public static class PauseQueries
+{
+    // Accepted pauses covering at least one week from firstKey to lastKey (inclusive): the one overlap rule every reader asks.
+    public static IQueryable<CouplePause> Covering(this IQueryable<CouplePause> pauses, int firstKey, int lastKey) =>
+        pauses.Where(p => p.Status == PauseStatus.Accepted && p.FirstWeekKey <= lastKey && p.EndWeekKey > firstKey);
+}
+
 // A break a couple agrees on together: one partner proposes 1–8 weeks, the other accepts or declines.
 public sealed class CouplePause
 {

@@ -30,6 +30,11 @@ public sealed class PauseService(AppDbContext db, TimeProvider time, ILogger<Pau
     // The latest pause row as read by a query the caller already runs (home): its state on the couple's clock.
     public sealed record StoredPause(int? Id, string? ProposedById, PauseStatus? Status, int? Weeks, int? EndWeekKey);
 
+    private sealed record ActiveCouple(int Id, string PartnerId, string TimeZoneId)
+    {
+        public IsoWeek CurrentWeek(TimeProvider time) => IsoWeek.Current(time, TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
+    }
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     public static IReadOnlyList<int> WeekChoices { get; } = Enumerable.Range(CouplePause.MinWeeks, CouplePause.MaxWeeks).ToList();
@@ -74,13 +79,13 @@ public sealed class PauseService(AppDbContext db, TimeProvider time, ILogger<Pau
 
         // BEGIN IMMEDIATE on SQLite: two proposals at once are checked one after the other, so one stays open.
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var couple = await db.Couples.ActiveFor(userId).SeenBy(userId).Select(c => new { c.Id, c.PartnerId, c.TimeZoneId }).SingleOrDefaultAsync();
+        var couple = await ActiveCoupleAsync(userId);
         if (couple is null)
         {
             return ServiceError.NotFound("couple");
         }
 
-        var current = IsoWeek.Current(time, TimeZoneInfo.FindSystemTimeZoneById(couple.TimeZoneId));
+        var current = couple.CurrentWeek(time);
         var latest = await db.CouplePauses.Where(p => p.CoupleId == couple.Id).OrderByDescending(p => p.Id).FirstOrDefaultAsync();
         if (latest is not null && latest.IsOpenIn(current))
         {
@@ -138,14 +143,14 @@ public sealed class PauseService(AppDbContext db, TimeProvider time, ILogger<Pau
         Action<CouplePause, IsoWeek, DateTime> change, NotificationKind? tell)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var couple = await db.Couples.ActiveFor(userId).SeenBy(userId).Select(c => new { c.Id, c.PartnerId, c.TimeZoneId }).SingleOrDefaultAsync();
+        var couple = await ActiveCoupleAsync(userId);
         var pause = couple is null ? null : await db.CouplePauses.SingleOrDefaultAsync(p => p.Id == pauseId && p.CoupleId == couple.Id);
         if (couple is null || pause is null)
         {
             return ServiceError.NotFound("pause");
         }
 
-        var current = IsoWeek.Current(time, TimeZoneInfo.FindSystemTimeZoneById(couple.TimeZoneId));
+        var current = couple.CurrentWeek(time);
         var now = Now;
         if (refusal(pause, current, now) is { } error)
         {
@@ -163,4 +168,7 @@ public sealed class PauseService(AppDbContext db, TimeProvider time, ILogger<Pau
         logger.LogInformation("User {UserId} changed pause {PauseId} of couple {CoupleId} to {Status}", userId, pause.Id, couple.Id, pause.Status);
         return Result.Ok;
     }
+
+    private Task<ActiveCouple?> ActiveCoupleAsync(string userId) =>
+        db.Couples.ActiveFor(userId).SeenBy(userId).Select(c => new ActiveCouple(c.Id, c.PartnerId, c.TimeZoneId)).SingleOrDefaultAsync();
 }

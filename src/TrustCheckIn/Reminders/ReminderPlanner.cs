@@ -87,7 +87,7 @@ internal static class ReminderPlanner
         // A paused week sends no check-in reminder: one indexed read for the whole batch.
         var (lowest, highest) = (weekKeys.Min(), weekKeys.Max());
         var pauses = await db.CouplePauses.AsNoTracking()
-            .Where(p => coupleIds.Contains(p.CoupleId) && p.Status == PauseStatus.Accepted && p.FirstWeekKey <= highest && p.EndWeekKey > lowest)
+            .Where(p => coupleIds.Contains(p.CoupleId)).Covering(lowest, highest)
             .Select(p => new { p.CoupleId, Weeks = new PausedWeeks(p.FirstWeekKey!.Value, p.EndWeekKey!.Value) })
             .ToListAsync(ct);
         return candidates
