@@ -1,12 +1,16 @@
 namespace TrustCheckIn.BrowserTests.Accounts;
 
-public sealed class RegisterAndPairJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class RegisterAndPairJourneyTests(BrowserApp app) : RegisterAndPairJourney(app, javaScript: true), IClassFixture<BrowserApp>;
+
+public sealed class RegisterAndPairJourneyWithoutJavaScriptTests(BrowserApp app) : RegisterAndPairJourney(app, javaScript: false), IClassFixture<BrowserApp>;
+
+public abstract class RegisterAndPairJourney(BrowserApp app, bool javaScript)
 {
     [Fact]
     public async Task TwoPeopleRegisterConfirmAndPairByInvitation()
     {
-        var alex = await app.NewPageAsync();
-        var jo = await app.NewPageAsync();
+        var alex = await app.NewPageAsync(javaScript);
+        var jo = await app.NewPageAsync(javaScript);
         var alexEmail = Journeys.NewEmail("alex");
         var joEmail = Journeys.NewEmail("jo");
 
@@ -22,7 +26,7 @@ public sealed class RegisterAndPairJourneyTests(BrowserApp app) : IClassFixture<
     [Fact]
     public async Task ThePartnerMenuIsOneBottomBarOfFiveLabelledTabsThatMarksWhereYouAreAndLeadsToSigningOut()
     {
-        var kim = await app.NewPageAsync();
+        var kim = await app.NewPageAsync(javaScript);
         await Journeys.RegisterAndConfirmAsync(app, kim, "Kim", Journeys.NewEmail("kim"));
         var nav = kim.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
 

@@ -2,12 +2,16 @@ namespace TrustCheckIn.BrowserTests.CheckIns;
 
 // Journey 2, run with JavaScript on and off: both check in, nothing is revealed until the second has,
 // then the week side by side with its difference marks, and a reply.
-public static class CheckInJourney
+public abstract class CheckInJourney(BrowserApp app, bool javaScript)
 {
     public record Answers(int Trust, int FeelingHeard, int Connection, int FollowThrough, int EmotionalSafety, string WentWell, string OnMyMind, string SmallStep);
 
-    public static async Task RunAsync(BrowserApp app, IPage first, IPage second, string firstName, string secondName)
+    [Fact]
+    public async Task BothCheckInTheWeekStaysPrivateUntilBothHaveThenTheySeeItSideBySideAndReply()
     {
+        const string firstName = "Cleo";
+        const string secondName = "Dev";
+        var (first, second) = await Journeys.NewCoupleAsync(app, firstName, secondName, javaScript);
         var tag = Guid.NewGuid().ToString("N")[..8];
         var firstAnswers = new Answers(4, 2, 4, 3, 5, $"Sunday walk {tag}", $"Work is heavy {tag}", $"Cook on Tuesday {tag}");
         var secondAnswers = new Answers(4, 4, 3, 3, 5, $"Laughing at dinner {tag}", $"Missing your parents {tag}", $"Call them Thursday {tag}");
@@ -55,6 +59,7 @@ public static class CheckInJourney
         await app.CheckPageAsync(first, "Check-in week, reply received");
         await first.GetByRole(AriaRole.Link, new() { Name = "All weeks" }).ClickAsync();
         await Assertions.Expect(first.Locator("#history-weeks .difference-mark").First).ToContainTextAsync("You saw feeling heard differently");
+        await Assertions.Expect(first.Locator("#history-weeks > li").First).ToContainTextAsync("(this week)");
         await app.CheckPageAsync(first, "Check-in history, both checked in");
     }
 

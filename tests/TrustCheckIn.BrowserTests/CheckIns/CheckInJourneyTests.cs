@@ -1,14 +1,5 @@
 namespace TrustCheckIn.BrowserTests.CheckIns;
 
-public sealed class CheckInJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
-{
-    [Fact]
-    public async Task BothCheckInTheWeekStaysPrivateUntilBothHaveThenTheySeeItSideBySideAndReply()
-    {
-        var (cleo, dev) = await Journeys.NewCoupleAsync(app, "Cleo", "Dev");
+public sealed class CheckInJourneyTests(BrowserApp app) : CheckInJourney(app, javaScript: true), IClassFixture<BrowserApp>;
 
-        await CheckInJourney.RunAsync(app, cleo, dev, "Cleo", "Dev");
-
-        await Assertions.Expect(cleo.Locator("#history-weeks > li").First).ToContainTextAsync("(this week)");
-    }
-}
+public sealed class CheckInJourneyWithoutJavaScriptTests(BrowserApp app) : CheckInJourney(app, javaScript: false), IClassFixture<BrowserApp>;

@@ -1,11 +1,15 @@
 namespace TrustCheckIn.BrowserTests.CheckIns;
 
-public sealed class KeyboardJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class KeyboardJourneyTests(BrowserApp app) : KeyboardJourney(app, javaScript: true), IClassFixture<BrowserApp>;
+
+public sealed class KeyboardJourneyWithoutJavaScriptTests(BrowserApp app) : KeyboardJourney(app, javaScript: false), IClassFixture<BrowserApp>;
+
+public abstract class KeyboardJourney(BrowserApp app, bool javaScript)
 {
     [Fact]
     public async Task APartnerChecksInAndRepliesWithTheKeyboardAloneAndAlwaysSeesWhereFocusIs()
     {
-        var (iris, jude) = await Journeys.NewCoupleAsync(app, "Iris", "Jude");
+        var (iris, jude) = await Journeys.NewCoupleAsync(app, "Iris", "Jude", javaScript);
         var tag = Guid.NewGuid().ToString("N")[..8];
         await iris.GotoAsync("/CheckIns");
         await CheckInJourney.FillAsync(iris, new(4, 2, 4, 3, 5, $"Sunday walk {tag}", $"Work is heavy {tag}", $"Cook on Tuesday {tag}"));

@@ -4,15 +4,19 @@ namespace TrustCheckIn.BrowserTests.Notifications;
 
 // Journey: an invitation mailed to someone new carries them through sign-up to being a couple; a check-in shows on
 // the partner's home; the notification settings with JavaScript on and off; leaving, and the left partner's home.
-public sealed class CoupleLoopJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class CoupleLoopJourneyTests(BrowserApp app) : CoupleLoopJourney(app, javaScript: true), IClassFixture<BrowserApp>;
+
+public sealed class CoupleLoopJourneyWithoutJavaScriptTests(BrowserApp app) : CoupleLoopJourney(app, javaScript: false), IClassFixture<BrowserApp>;
+
+public abstract class CoupleLoopJourney(BrowserApp app, bool javaScript)
 {
     private const string PushSupported = "() => 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window";
 
     [Fact]
     public async Task AnInvitedPartnerJoinsFromTheMailSeesTheCheckInAndIsMetWithCareWhenLeftAlone()
     {
-        var gus = await app.NewPageAsync();
-        var hal = await app.NewPageAsync();
+        var gus = await app.NewPageAsync(javaScript);
+        var hal = await app.NewPageAsync(javaScript);
         var halEmail = Journeys.NewEmail("Hal");
         await Journeys.RegisterAndConfirmAsync(app, gus, "Gus", Journeys.NewEmail("Gus"));
         await gus.GotoAsync("/Couple");
@@ -65,10 +69,8 @@ public sealed class CoupleLoopJourneyTests(BrowserApp app) : IClassFixture<Brows
         await app.CheckPageAsync(hal, "Home, partner left");
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task TheNotificationSettingsPageSavesAndOffersPushOnlyWhereTheBrowserCanReceiveIt(bool javaScript)
+    [Fact]
+    public async Task TheNotificationSettingsPageSavesAndOffersPushOnlyWhereTheBrowserCanReceiveIt()
     {
         var page = await app.NewPageAsync(javaScript);
         await Journeys.RegisterAndConfirmAsync(app, page, "Ivy", Journeys.NewEmail("Ivy"));
