@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustCheckIn.Accounts;
@@ -10,8 +9,6 @@ namespace TrustCheckIn.Web.Pages.Notifications;
 
 public sealed class SettingsModel(NotificationSettingsService settings, PushDeviceService devices, VapidKeys vapid) : PageModel
 {
-    private const string TimePattern = @"^([01]?[0-9]|2[0-3]):[0-5][0-9]$";
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -35,8 +32,8 @@ public sealed class SettingsModel(NotificationSettingsService settings, PushDevi
             Email = [.. view.Email],
             Push = [.. view.Push],
             QuietHours = view.QuietHours,
-            QuietFrom = view.QuietFrom.ToString("HH:mm", CultureInfo.InvariantCulture),
-            QuietUntil = view.QuietUntil.ToString("HH:mm", CultureInfo.InvariantCulture),
+            QuietFrom = ClockTimeAttribute.FieldValue(view.QuietFrom),
+            QuietUntil = ClockTimeAttribute.FieldValue(view.QuietUntil),
             TimeZoneId = view.TimeZoneId,
         };
     }
@@ -50,7 +47,7 @@ public sealed class SettingsModel(NotificationSettingsService settings, PushDevi
         }
 
         var input = new NotificationSettingsService.SettingsInput(
-            Input.Email.Where(Kinds.Contains).ToList(), Input.Push.Where(Kinds.Contains).ToList(), Input.QuietHours, Parse(Input.QuietFrom), Parse(Input.QuietUntil), string.IsNullOrEmpty(Input.TimeZoneId) ? null : Input.TimeZoneId);
+            Input.Email.Where(Kinds.Contains).ToList(), Input.Push.Where(Kinds.Contains).ToList(), Input.QuietHours, ClockTimeAttribute.Parse(Input.QuietFrom), ClockTimeAttribute.Parse(Input.QuietUntil), string.IsNullOrEmpty(Input.TimeZoneId) ? null : Input.TimeZoneId);
         return await this.RespondAsync(await settings.SaveAsync(User.GetUserId(), input), () =>
         {
             StatusMessage = "Saved. Everything still shows here in the app; e-mails follow your choices.";
@@ -68,8 +65,6 @@ public sealed class SettingsModel(NotificationSettingsService settings, PushDevi
     private IReadOnlyList<NotificationKind> KindsForMe() =>
         NotificationSettingsService.KindsFor(User.IsInRole(Roles.Partner), User.IsInRole(Roles.Therapist), User.IsInRole(Roles.Administrator));
 
-    private static TimeOnly Parse(string time) => TimeOnly.ParseExact(time.PadLeft(5, '0'), "H:mm", CultureInfo.InvariantCulture);
-
     public sealed class InputModel
     {
         public List<NotificationKind> Email { get; set; } = [];
@@ -79,13 +74,13 @@ public sealed class SettingsModel(NotificationSettingsService settings, PushDevi
         [Display(Name = "Hold e-mails during quiet hours")]
         public bool QuietHours { get; set; } = true;
 
-        [Required(ErrorMessage = "Please enter a time, like 22:00.")]
-        [RegularExpression(TimePattern, ErrorMessage = "Please enter a time as hours and minutes, like 22:00.")]
+        [Required(ErrorMessage = "Please enter a time.")]
+        [ClockTime(22)]
         [Display(Name = "Quiet from")]
         public string QuietFrom { get; set; } = "22:00";
 
-        [Required(ErrorMessage = "Please enter a time, like 07:00.")]
-        [RegularExpression(TimePattern, ErrorMessage = "Please enter a time as hours and minutes, like 07:00.")]
+        [Required(ErrorMessage = "Please enter a time.")]
+        [ClockTime(7)]
         [Display(Name = "Quiet until")]
         public string QuietUntil { get; set; } = "07:00";
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustCheckIn.Reminders;
@@ -75,10 +74,7 @@ public sealed class IndexModel(ReminderService reminders, CalendarFeedService ca
         Feed = await calendar.GetAsync(userId);
     }
 
-    // The hint and the messages show a time the way the reader's locale writes it; the field still sends 18:00.
-    public static string TimeExample => Dates.Time(new TimeOnly(18, 0));
-
-    public sealed class InputModel : IValidatableObject
+    public sealed class InputModel
     {
         [Display(Name = "E-mail me a weekly check-in reminder")]
         public bool CheckInEnabled { get; set; } = true;
@@ -88,28 +84,20 @@ public sealed class IndexModel(ReminderService reminders, CalendarFeedService ca
         public DayOfWeek CheckInDay { get; set; } = DayOfWeek.Sunday;
 
         [Required(ErrorMessage = "Please enter a time.")]
+        [ClockTime(18)]
         [Display(Name = "Time")]
         public string Time { get; set; } = "18:00";
 
         [Display(Name = "E-mail us both when it's time to look over our expectations again")]
         public bool ReviewEnabled { get; set; } = true;
 
-        public ReminderSettings ToSettings() =>
-            new(CheckInEnabled, CheckInDay, Dates.TryParseTime(Time, out var time) ? time : throw new InvalidOperationException("Validate refuses a time that does not parse."), ReviewEnabled);
-
-        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-        {
-            if (!Dates.TryParseTime(Time, out _))
-            {
-                yield return new ValidationResult($"Please enter a time as hours and minutes, like {TimeExample}.", [nameof(Time)]);
-            }
-        }
+        public ReminderSettings ToSettings() => new(CheckInEnabled, CheckInDay, ClockTimeAttribute.Parse(Time), ReviewEnabled);
 
         public static InputModel From(ReminderSettings settings) => new()
         {
             CheckInEnabled = settings.CheckInEnabled,
             CheckInDay = settings.CheckInDay,
-            Time = settings.CheckInTime.ToString("HH:mm", CultureInfo.InvariantCulture),
+            Time = ClockTimeAttribute.FieldValue(settings.CheckInTime),
             ReviewEnabled = settings.ReviewEnabled,
         };
     }
