@@ -1,6 +1,6 @@
 namespace TrustCheckIn.BrowserTests.Journal;
 
-// The main pages no other journey opens: each is checked at phone width (menu, targets, no sideways
+// The main pages no other journey opens (and a missing one): each is checked at phone width (menu, targets, no sideways
 // scroll), screenshot at 360 and 1280 in light and dark, scanned by axe in both, and saved for the HTML checker.
 public sealed class MainPagesTourTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -24,6 +24,15 @@ public sealed class MainPagesTourTests(BrowserApp app) : IClassFixture<BrowserAp
             ("/Account/Manage", "My account"),
             ("/CheckIns/History", "Check-in history, first week"),
             ("/Expectations/History", "Expectations, history empty"),
+            ("/Expectations/Add", "Expectations, add a row"),
+            ("/CheckIns/Earlier", "Check-ins, earlier weeks"),
+            ("/Notifications", "For you, all"),
+            ("/Account/Manage/Email", "My account, e-mail"),
+            ("/Account/Manage/ChangePassword", "My account, password"),
+            ("/Account/Manage/TwoFactor", "My account, two-step sign-in"),
+            ("/Account/Manage/PersonalData", "My data"),
+            ("/Account/Manage/DeleteAccount", "My account, delete"),
+            ("/no-such-page", "Not found"),
         })
         {
             await lena.GotoAsync(path);
