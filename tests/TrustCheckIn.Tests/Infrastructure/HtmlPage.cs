@@ -13,6 +13,9 @@ public sealed record HtmlPage(Uri Url, HttpResponseMessage Response, string Html
     }
 
     public string Text => Document.Body?.TextContent ?? "";
+
+    // ICU puts a narrow no-break space before AM/PM; tests compare with the ordinary space people type.
+    public static string Spaced(string text) => text.Replace('\u202f', ' ').Trim();
 }
 
 public static class HtmlForms

@@ -19,18 +19,16 @@ public sealed class NotificationSettingsPageTests(TestApp app) : IClassFixture<T
         var saved = await browser.SubmitAndReadAsync(await browser.GetPageAsync("/Notifications/Settings"), "#notification-settings-form", new() { ["Input.QuietFrom"] = typedFrom, ["Input.QuietUntil"] = typedUntil });
         var settings = await app.WithServiceAsync<NotificationSettingsService.SettingsView, NotificationSettingsService>(s => s.GetAsync(a.Id, [NotificationKind.StatementShared]));
 
-        Assert.Equal($"Written like {fromExample}.", Spaced(page.Document.QuerySelector("#quiet-from-hint")!.TextContent));
-        Assert.Equal($"Written like {untilExample}.", Spaced(page.Document.QuerySelector("#quiet-until-hint")!.TextContent));
+        Assert.Equal($"Written like {fromExample}.", HtmlPage.Spaced(page.Document.QuerySelector("#quiet-from-hint")!.TextContent));
+        Assert.Equal($"Written like {untilExample}.", HtmlPage.Spaced(page.Document.QuerySelector("#quiet-until-hint")!.TextContent));
         Assert.Equal("22:00", page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_QuietFrom")!.Value);
-        Assert.Equal($"Please enter a time as hours and minutes, like {fromExample}.", Spaced(bad.Document.QuerySelector("[data-valmsg-for='Input.QuietFrom']")!.TextContent));
+        Assert.Equal($"Please enter a time as hours and minutes, like {fromExample}.", HtmlPage.Spaced(bad.Document.QuerySelector("[data-valmsg-for='Input.QuietFrom']")!.TextContent));
         Assert.Equal(refused, bad.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_QuietFrom")!.Value);
         Assert.Equal(typedUntil, bad.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_QuietUntil")!.Value);
         Assert.Contains("Saved.", saved.Text, StringComparison.Ordinal);
         Assert.Equal((new TimeOnly(23, 30), new TimeOnly(6, 45)), (settings.QuietFrom, settings.QuietUntil));
         Assert.Equal("23:30", saved.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_QuietFrom")!.Value);
         Assert.Equal("06:45", saved.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_QuietUntil")!.Value);
-
-        static string Spaced(string text) => text.Replace('\u202f', ' ').Trim();
     }
 
     [Fact]

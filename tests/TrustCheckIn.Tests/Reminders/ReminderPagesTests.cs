@@ -62,14 +62,12 @@ public sealed class ReminderPagesTests(TestApp app) : IClassFixture<TestApp>
         var after = await browser.GetPageAsync("/Reminders");
         var settings = await app.WithServiceAsync<ReminderService.SettingsView?, ReminderService>(r => r.GetSettingsAsync(a.Id));
 
-        Assert.Equal($"In London time, written like {example}.", Spaced(page.Document.QuerySelector("#time-hint")!.TextContent));
+        Assert.Equal($"In London time, written like {example}.", HtmlPage.Spaced(page.Document.QuerySelector("#time-hint")!.TextContent));
         Assert.DoesNotContain("24-hour", page.Text, StringComparison.Ordinal);
-        Assert.Contains($"Please enter a time as hours and minutes, like {example}.", Spaced(bad.Document.QuerySelector("[data-valmsg-for='Input.Time']")!.TextContent), StringComparison.Ordinal);
-        Assert.Contains($"at {typed}.", Spaced(saved.Text), StringComparison.Ordinal);
+        Assert.Contains($"Please enter a time as hours and minutes, like {example}.", HtmlPage.Spaced(bad.Document.QuerySelector("[data-valmsg-for='Input.Time']")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains($"at {typed}.", HtmlPage.Spaced(saved.Text), StringComparison.Ordinal);
         Assert.Equal(new TimeOnly(18, 30), settings!.Settings.CheckInTime);
         Assert.Equal("18:30", after.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Time")!.Value);
-
-        static string Spaced(string text) => text.Replace('\u202f', ' ').Trim();
     }
 
     [Fact]
