@@ -44,5 +44,18 @@ public sealed class MainPagesTourTests(BrowserApp app) : IClassFixture<BrowserAp
         await lena.GetByRole(AriaRole.Button, new() { Name = "Save my entry" }).ClickAsync();
         await Assertions.Expect(lena.Locator("main")).ToContainTextAsync($"A quiet Sunday {tag}");
         await app.CheckPageAsync(lena, "Journal, entry");
+        await lena.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        await Assertions.Expect(lena.GetByLabel("Your entry")).ToHaveValueAsync($"A quiet Sunday {tag}");
+        await app.CheckPageAsync(lena, "Journal, edit entry");
+        await lena.GoBackAsync();
+        await lena.GetByRole(AriaRole.Link, new() { Name = "Delete" }).ClickAsync();
+        await app.CheckPageAsync(lena, "Journal, delete entry");
+
+        var signedOut = await app.NewPageAsync(javaScript);
+        foreach (var (path, name) in new[] { ("/Account/ForgotPassword", "Forgotten password"), ("/Account/ResendConfirmation", "Resend confirmation") })
+        {
+            await signedOut.GotoAsync(path);
+            await app.CheckPageAsync(signedOut, name);
+        }
     }
 }
