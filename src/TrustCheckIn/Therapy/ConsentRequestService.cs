@@ -11,21 +11,11 @@ namespace TrustCheckIn.Therapy;
 // declines. Both sides are told the other acted, never asked twice: one open request per scope.
 public sealed class ConsentRequestService(AppDbContext db, TimeProvider time, ILogger<ConsentRequestService> logger)
 {
-    public static IReadOnlyList<ConsentScope> Askable { get; } = [ConsentScope.CheckIns, ConsentScope.Feelings, ConsentScope.Journal, ConsentScope.Expectations];
+    public static IReadOnlyList<ConsentScope> Askable { get; } = [ConsentScope.CheckIns, ConsentScope.Feelings, ConsentScope.Journal, ConsentScope.Expectations, ConsentScope.Agenda, ConsentScope.Practice];
 
     public sealed record RequestView(int Id, string PartnerName, ConsentScope Scope, string? Reason, DateTime RequestedAt, DateTime? AnsweredAt, bool? Accepted);
 
     public sealed record OpenRequest(int Id, string TherapistName, ConsentScope Scope, string? Reason, DateTime RequestedAt);
-
-    // What sharing a scope means, in the partner's words, shown beside every request.
-    public static string Explain(ConsentScope scope) => scope switch
-    {
-        ConsentScope.CheckIns => "Your weekly check-in answers and what you wrote in them, once each week is revealed.",
-        ConsentScope.Feelings => "The \"I feel\" statements you have shared with your partner (never drafts).",
-        ConsentScope.Journal => "Journal entries and reflections you mark as shareable (never the others).",
-        ConsentScope.Expectations => "Your expectations table and follow-through, once both of you agree to share it.",
-        _ => throw new ArgumentOutOfRangeException(nameof(scope)),
-    };
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 

@@ -82,7 +82,7 @@ public abstract class TherapistJourney(BrowserApp app, bool javaScript)
 
         await ben.GotoAsync("/Couple/Therapist");
         await Assertions.Expect(ben.Locator("#access-log-table")).ToContainTextAsync("Dr Rowan Hale");
-        await Assertions.Expect(ben.Locator("#access-log-table")).ToContainTextAsync("Couple page: weekly check-ins");
+        await Assertions.Expect(ben.Locator("#access-log-table")).ToContainTextAsync("Opened the couple page: weekly check-ins");
         await app.CheckPageAsync(ben, "Our therapist, access log");
     }
 
