@@ -149,12 +149,10 @@ public sealed class ConsentRequestService(AppDbContext db, TimeProvider time, IL
         {
             // The scope joins what the partner already shares, from the same start; with nothing shared before,
             // it starts today: saying yes to a question is not saying yes to all of the past.
-            var standing = await db.Consents.Where(c => c.LinkId == found.Link.Id && c.PartnerId == userId && c.RevokedAt == null).SingleOrDefaultAsync();
             var today = DateOnly.FromDateTime(CheckInSchedule.ToLocal(now, found.TimeZoneId));
-            var startsOn = standing is null ? today : standing.StartsOn;
-            standing?.Revoke(now);
-            await db.SaveChangesAsync();
-            db.Consents.Add(new Consent(found.Link.Id, userId, (standing?.Scopes ?? ConsentScope.None) | found.Request.Scope, startsOn, now));
+            await db.ReplaceConsentAsync(found.Link.Id, userId, standing => standing is null
+                ? (found.Request.Scope, today)
+                : (standing.Scopes | found.Request.Scope, standing.StartsOn), now);
             await db.TellPartnerAsync(userId, found.Link.CoupleId, NotificationKind.PartnerSharingChanged, "/Couple/Therapist", now);
         }
 
