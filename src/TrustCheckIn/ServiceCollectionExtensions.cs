@@ -61,6 +61,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PauseService>();
         services.AddScoped<PartnerConsentService>();
         services.AddScoped<ConsentRequestService>();
+        services.AddScoped<AgendaService>();
+        services.AddScoped<PracticeService>();
+        services.AddScoped<TherapistSessionService>();
         services.AddScoped<TherapistProfileService>();
         services.AddScoped<TherapistReadingService>();
         services.AddScoped<JournalService>();

@@ -28,6 +28,8 @@ public sealed class IndexModel(HomeService home, NotificationService notificatio
 
     public PauseService.PauseView? Pause { get; private set; }
 
+    public TrustCheckIn.Therapy.PracticeService.OpenPractice? Practice { get; private set; }
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -40,7 +42,7 @@ public sealed class IndexModel(HomeService home, NotificationService notificatio
         if (SignedIn && User.IsInRole(Roles.Partner))
         {
             var view = await home.GetAsync(User.GetUserId());
-            (Couple, ExpectationsReminder, ThisWeek, NextReminder, ForYou, Ended, Pause) = (view.Couple, view.ReviewReminder, view.ThisWeek, view.NextReminder, view.ForYou, view.Ended, view.Pause);
+            (Couple, ExpectationsReminder, ThisWeek, NextReminder, ForYou, Ended, Pause, Practice) = (view.Couple, view.ReviewReminder, view.ThisWeek, view.NextReminder, view.ForYou, view.Ended, view.Pause, view.Practice);
         }
         else if (SignedIn)
         {

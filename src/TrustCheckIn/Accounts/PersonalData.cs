@@ -239,6 +239,17 @@ public static class PersonalData
             null,
             (db, id, _) => db.ConsentRequests.Where(r => r.PartnerId == id || r.TherapistId == id).ExecuteDeleteAsync(),
             null),
+        [typeof(AgendaItem)] = AuthoredBy<AgendaItem>("my session agenda items"),
+        [typeof(PracticeResponse)] = AuthoredBy<PracticeResponse>("how my practices went"),
+        [typeof(Practice)] = new(
+            "practices our therapist suggested",
+            async (db, id, ct) => await db.Practices.AsNoTracking()
+                .Where(p => p.TherapistId == id || db.Couples.IdsFor(id).Contains(p.CoupleId))
+                .OrderBy(p => p.Id)
+                .Select(p => (object)new { Kind = p.Kind.ToString(), p.Text, p.DueOn, p.SuggestedAt }).ToListAsync(ct),
+            null,
+            (db, id, _) => db.Practices.Where(p => p.TherapistId == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.TherapistId, (string?)null)),
+            "Joint: a suggestion in the couple's space stays theirs; an erased therapist is no longer named."),
         [typeof(AccessLogEntry)] = new(
             "therapist access log",
             async (db, id, ct) => await db.AccessLog.AsNoTracking()

@@ -30,6 +30,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<ConsentRequest> ConsentRequests => Set<ConsentRequest>();
 
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<Practice> Practices => Set<Practice>();
+
+    public DbSet<PracticeResponse> PracticeResponses => Set<PracticeResponse>();
+
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();

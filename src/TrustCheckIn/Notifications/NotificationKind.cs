@@ -25,6 +25,8 @@ public enum NotificationKind
     PauseAccepted,
     PauseDeclined,
     PauseEnded,
+    AgendaItemAdded,
+    PracticeSuggested,
 }
 
 public static class NotificationKinds
@@ -54,6 +56,8 @@ public static class NotificationKinds
         NotificationKind.PauseAccepted => "Your partner accepted the pause. Check-in reminders rest until it ends.",
         NotificationKind.PauseDeclined => "Your partner would rather keep checking in, so there is no pause for now.",
         NotificationKind.PauseEnded => "Your partner resumed your check-ins: this week is a normal week again.",
+        NotificationKind.AgendaItemAdded => "Your partner added something they'd like to bring to your next session.",
+        NotificationKind.PracticeSuggested => "Your therapist suggested something to try together before your next session.",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -82,6 +86,8 @@ public static class NotificationKinds
         NotificationKind.PauseAccepted => "Your pause was accepted",
         NotificationKind.PauseDeclined => "Your pause was declined",
         NotificationKind.PauseEnded => "Your partner resumed check-ins",
+        NotificationKind.AgendaItemAdded => "Something new on your session agenda",
+        NotificationKind.PracticeSuggested => "Your therapist suggested a practice",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

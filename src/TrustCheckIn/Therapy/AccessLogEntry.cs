@@ -41,4 +41,7 @@ public enum AccessKind
     Dashboard,
     Couple,
     Summary,
+    Session,
+    PracticeSuggested,
+    AgendaTalkedAbout,
 }

@@ -11,21 +11,11 @@ namespace TrustCheckIn.Therapy;
 // declines. Both sides are told the other acted, never asked twice: one open request per scope.
 public sealed class ConsentRequestService(AppDbContext db, TimeProvider time, ILogger<ConsentRequestService> logger)
 {
-    public static IReadOnlyList<ConsentScope> Askable { get; } = [ConsentScope.CheckIns, ConsentScope.Feelings, ConsentScope.Journal, ConsentScope.Expectations];
+    public static IReadOnlyList<ConsentScope> Askable { get; } = [ConsentScope.CheckIns, ConsentScope.Feelings, ConsentScope.Journal, ConsentScope.Expectations, ConsentScope.Agenda, ConsentScope.Practice];
 
     public sealed record RequestView(int Id, string PartnerName, ConsentScope Scope, string? Reason, DateTime RequestedAt, DateTime? AnsweredAt, bool? Accepted);
 
     public sealed record OpenRequest(int Id, string TherapistName, ConsentScope Scope, string? Reason, DateTime RequestedAt);
-
-    // What sharing a scope means, in the partner's words, shown beside every request.
-    public static string Explain(ConsentScope scope) => scope switch
-    {
-        ConsentScope.CheckIns => "Your weekly check-in answers and what you wrote in them, once each week is revealed.",
-        ConsentScope.Feelings => "The \"I feel\" statements you have shared with your partner (never drafts).",
-        ConsentScope.Journal => "Journal entries and reflections you mark as shareable (never the others).",
-        ConsentScope.Expectations => "Your expectations table and follow-through, once both of you agree to share it.",
-        _ => throw new ArgumentOutOfRangeException(nameof(scope)),
-    };
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -159,12 +149,10 @@ public sealed class ConsentRequestService(AppDbContext db, TimeProvider time, IL
         {
             // The scope joins what the partner already shares, from the same start; with nothing shared before,
             // it starts today: saying yes to a question is not saying yes to all of the past.
-            var standing = await db.Consents.Where(c => c.LinkId == found.Link.Id && c.PartnerId == userId && c.RevokedAt == null).SingleOrDefaultAsync();
             var today = DateOnly.FromDateTime(CheckInSchedule.ToLocal(now, found.TimeZoneId));
-            var startsOn = standing is null ? today : standing.StartsOn;
-            standing?.Revoke(now);
-            await db.SaveChangesAsync();
-            db.Consents.Add(new Consent(found.Link.Id, userId, (standing?.Scopes ?? ConsentScope.None) | found.Request.Scope, startsOn, now));
+            await db.ReplaceConsentAsync(found.Link.Id, userId, standing => standing is null
+                ? (found.Request.Scope, today)
+                : (standing.Scopes | found.Request.Scope, standing.StartsOn), now);
             await db.TellPartnerAsync(userId, found.Link.CoupleId, NotificationKind.PartnerSharingChanged, "/Couple/Therapist", now);
         }
 

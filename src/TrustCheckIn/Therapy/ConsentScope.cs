@@ -1,6 +1,6 @@
 namespace TrustCheckIn.Therapy;
 
-// What one partner lets the couple's therapist read. Expectations are joint: both partners must include them.
+// What one partner lets the couple's therapist read. Expectations and practice are joint: both partners must include them.
 [Flags]
 public enum ConsentScope
 {
@@ -9,6 +9,8 @@ public enum ConsentScope
     Feelings = 2,
     Journal = 4,
     Expectations = 8,
+    Agenda = 16,
+    Practice = 32,
 }
 
 public enum ConsentStart

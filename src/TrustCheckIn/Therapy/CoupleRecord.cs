@@ -14,7 +14,9 @@ public sealed record CoupleRecord(
     IReadOnlyList<CoupleRecord.FeelingEntry> Feelings,
     IReadOnlyList<CoupleRecord.JournalItem> Journal,
     IReadOnlyList<CoupleRecord.ReflectionItem> Reflections,
-    IReadOnlyList<CoupleRecord.ExpectationItem> Expectations)
+    IReadOnlyList<CoupleRecord.ExpectationItem> Expectations,
+    IReadOnlyList<CoupleRecord.AgendaEntry> Agenda,
+    IReadOnlyList<CoupleRecord.PracticeEntry> Practices)
 {
     public sealed record CheckInEntry(string PartnerId, string PartnerName, IsoWeek Week, Ratings Ratings, string? WentWell, string? OnMyMind, string? SmallStep);
 
@@ -23,10 +25,17 @@ public sealed record CoupleRecord(
         Revealed,
         NotYetRevealed,
         NoCheckIn,
+        Paused,
     }
 
     // Each week of the period since the couple formed, newest first, said plainly: an empty week is not a hidden one.
     public sealed record WeekStatus(IsoWeek Week, WeekState State);
+
+    // The record's trend table shows at most this many of a partner's newest answered weeks per question.
+    public const int TrendWeeks = 12;
+
+    public IReadOnlyList<QuestionTrend> TrendsOf(PartnerConsent partner) =>
+        QuestionTrend.Of(CheckIns.Where(c => c.PartnerId == partner.PartnerId).OrderBy(c => c.Week.Key).Select(c => c.Ratings).TakeLast(TrendWeeks));
 
     public IEnumerable<IsoWeek> WeeksIn(WeekState state) => Weeks.Where(w => w.State == state).Select(w => w.Week);
 
@@ -37,6 +46,13 @@ public sealed record CoupleRecord(
     public sealed record JournalItem(string AuthorName, JournalPrompt? Prompt, string Text, DateTime CreatedAt);
 
     public sealed record ReflectionItem(string AuthorName, DateOnly Month, PatternRatings Ratings, string? Note);
+
+    // Times on the couple's clock.
+    public sealed record AgendaEntry(int Id, string AuthorName, string Text, DateTime AddedAt, DateTime? TalkedAboutAt);
+
+    public sealed record PracticeAnswer(string PartnerName, bool Done, string? Line);
+
+    public sealed record PracticeEntry(int Id, PracticeKind Kind, string? Text, DateOnly? DueOn, DateTime SuggestedAt, IReadOnlyList<PracticeAnswer> Answers);
 
     public sealed record ExpectationItem(string Need, string Action, string Frequency, string FollowThrough);
 }

@@ -131,10 +131,7 @@ public sealed class PartnerConsentService(AppDbContext db, TimeProvider time, IL
             _ => null,
         };
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var current = await db.Consents.Where(c => c.LinkId == link.Id && c.PartnerId == userId && c.RevokedAt == null).ToListAsync();
-        current.ForEach(c => c.Revoke(now));
-        await db.SaveChangesAsync();
-        db.Consents.Add(new Consent(link.Id, userId, scopes, startsOn, now));
+        await db.ReplaceConsentAsync(link.Id, userId, _ => (scopes, startsOn), now);
         await TellSharingChangedAsync(userId, link, now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.CheckIns;
+using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
@@ -26,13 +27,26 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
     // A revealed week on the dashboard: each consenting partner's own answers, and the questions they are apart on.
     public sealed record DashboardWeek(IsoWeek Week, Ratings? A, Ratings? B, IReadOnlyList<CheckInDimension> Apart);
 
+    // The parts of a dashboard card beyond the check-ins, each null when its consent is missing: statements of a
+    // sharing partner that wait for the other's acknowledgement; follow-through on the table in the last four weeks
+    // and whether its review is overdue (both share expectations); the open agenda items of sharing authors.
+    public sealed record DashboardExtras(int? StatementsWaiting, int? FollowThroughLately, bool? ReviewOverdue, IReadOnlyList<CoupleRecord.AgendaEntry>? Agenda)
+    {
+        public static DashboardExtras None { get; } = new(null, null, null, null);
+    }
+
     // Weeks newest first.
-    public sealed record DashboardCouple(CoupleAccess Access, IReadOnlyList<DashboardWeek> Weeks)
+    public sealed record DashboardCouple(CoupleAccess Access, IReadOnlyList<DashboardWeek> Weeks, DashboardExtras Extras, DateTime Now)
     {
         public DashboardWeek? LastRevealed => Weeks.Count > 0 ? Weeks[0] : null;
 
-        // A couple whose newest revealed week shows them apart comes first: that is the conversation to prepare.
-        public bool NeedsALook => LastRevealed is { Apart.Count: > 0 };
+        // Agenda items raised in the last week are new: the session they are for is probably the next one.
+        public const int NewAgendaDays = 7;
+
+        public bool HasNewAgenda => Extras.Agenda?.Any(a => Now - a.AddedAt < TimeSpan.FromDays(NewAgendaDays)) == true;
+
+        // A couple whose newest revealed week shows them apart, or who raised something new, comes first: that is the conversation to prepare.
+        public bool NeedsALook => LastRevealed is { Apart.Count: > 0 } || HasNewAgenda;
 
         public IReadOnlyList<DashboardWeek> ApartWeeks => Weeks.Where(w => w.Apart.Count > 0).ToList();
 
@@ -52,13 +66,20 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
 
     // Opens one couple for a page: null (and a refused row in the log) when the therapist has no active
     // link to an active couple; otherwise the consent as it stands right now, logged with what is shown.
-    public async Task<CoupleAccess?> OpenAsync(string therapistId, int coupleId, AccessKind kind, CancellationToken ct = default)
+    // showing: the scopes the page can show at most (all for the couple page and summary).
+    public async Task<CoupleAccess?> OpenAsync(string therapistId, int coupleId, AccessKind kind, CancellationToken ct = default, ConsentScope showing = AllScopes)
     {
         var loaded = await LoadAccessAsync(therapistId, coupleId, ct);
         var access = loaded.Couples.SingleOrDefault();
-        await LogAsync(therapistId, [(coupleId, access?.Visible ?? ConsentScope.None)], kind, ct, loaded.TherapistName);
+        await LogAsync(therapistId, [(coupleId, access?.Visible & showing ?? ConsentScope.None)], kind, ct, loaded.TherapistName);
         return access;
     }
+
+    private const ConsentScope AllScopes = (ConsentScope)~0;
+
+    // The consent as it stands, without a log row: for a write that logs itself with what it did.
+    internal async Task<CoupleAccess?> AccessAsync(string therapistId, int coupleId, CancellationToken ct = default) =>
+        (await LoadAccessAsync(therapistId, coupleId, ct)).Couples.SingleOrDefault();
 
     public Task LogAsync(string therapistId, int coupleId, AccessKind kind, ConsentScope shown, CancellationToken ct = default) =>
         LogAsync(therapistId, [(coupleId, shown)], kind, ct);
@@ -102,6 +123,7 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             select new
             {
                 l.CoupleId,
+                LinkId = l.Id,
                 c.TimeZoneId,
                 c.FormedAt,
                 l.LinkedAt,
@@ -110,6 +132,7 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
                 c.PartnerBId,
                 NameB = c.PartnerB!.DisplayName,
                 TherapistName = therapist.FirstOrDefault(),
+                LastPauseEndKey = db.CouplePauses.Where(p => p.CoupleId == c.Id && p.Status == PauseStatus.Accepted).Max(p => p.EndWeekKey),
                 Consents = db.Consents.Where(x => x.LinkId == l.Id && x.RevokedAt == null).Select(x => new { x.PartnerId, x.Scopes, x.StartsOn, x.GrantedAt }).ToList(),
             })
             .AsNoTracking()
@@ -122,25 +145,31 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
                     r.Consents.SingleOrDefault(c => c.PartnerId == partnerId) is { } c
                         ? new PartnerConsent(partnerId, name, c.Scopes, c.StartsOn, c.GrantedAt)
                         : new PartnerConsent(partnerId, name, ConsentScope.None, null, null);
-                return new CoupleAccess(r.CoupleId, r.TimeZoneId, r.FormedAt, r.LinkedAt, ConsentOf(r.PartnerAId, r.NameA), ConsentOf(r.PartnerBId, r.NameB));
+                return new CoupleAccess(r.CoupleId, r.LinkId, r.TimeZoneId, r.FormedAt, r.LinkedAt, ConsentOf(r.PartnerAId, r.NameA), ConsentOf(r.PartnerBId, r.NameB), r.LastPauseEndKey);
             }).ToList(),
             rows.FirstOrDefault()?.TherapistName);
     }
 
-    // The dashboard: every linked couple with the consented partners' recent answers per question, read in one
-    // query for all couples; each couple whose scores are shown gets one access-log row.
+    // What the dashboard may show of a couple at most; the log row says what of it the couple's consent allowed.
+    private const ConsentScope DashboardScopes = ConsentScope.CheckIns | ConsentScope.Feelings | ConsentScope.Expectations | ConsentScope.Agenda;
+
+    // The dashboard: every linked couple with the consented partners' recent answers per question and the other
+    // parts of its card, each part read in one query for all couples; each couple shown anything gets one access-log row.
     public async Task<List<DashboardCouple>> DashboardAsync(string therapistId, CancellationToken ct = default)
     {
         var loaded = await LoadAccessAsync(therapistId, null, ct);
         var couples = loaded.Couples;
-        var showing = couples.Where(c => c.Visible.HasFlag(ConsentScope.CheckIns)).Select(c => c.CoupleId).ToList();
+        List<int> Sharing(ConsentScope scope) => couples.Where(c => c.Visible.HasFlag(scope)).Select(c => c.CoupleId).ToList();
+        var showing = Sharing(ConsentScope.CheckIns);
         var since = IsoWeek.Of(DateOnly.FromDateTime(Now)).AddWeeks(-RecentWeeks - 1).Key;
         var rows = showing.Count == 0 ? [] : await db.CheckIns.AsNoTracking()
             .Where(c => showing.Contains(c.CoupleId) && c.WeekKey > since)
             .Rows()
             .Select(r => new { r.CoupleId, r.AuthorId, r.WeekKey, r.WeekStart, r.Sealed, r.Ratings })
             .ToListAsync(ct);
+        var extras = await DashboardExtrasAsync(couples, Sharing, ct);
 
+        var now = Now;
         var result = new List<DashboardCouple>(couples.Count);
         foreach (var couple in couples)
         {
@@ -153,11 +182,56 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
                 var b = g.SingleOrDefault(r => r.AuthorId == couple.B.PartnerId);
                 return new DashboardWeek(IsoWeek.FromKey(g.Key), a?.Ratings, b?.Ratings, a is not null && b is not null ? a.Ratings.DifferencesFrom(b.Ratings) : []);
             }).ToList();
-            result.Add(new DashboardCouple(couple, weeks));
+            result.Add(new DashboardCouple(couple, weeks, extras.GetValueOrDefault(couple.CoupleId, DashboardExtras.None), couple.Local(now)));
         }
 
-        await LogAsync(therapistId, showing.Select(id => (id, ConsentScope.CheckIns)).ToList(), AccessKind.Dashboard, ct, loaded.TherapistName);
+        var logged = couples.Select(c => (c.CoupleId, Shown: c.Visible & DashboardScopes)).Where(v => v.Shown != ConsentScope.None).ToList();
+        await LogAsync(therapistId, logged, AccessKind.Dashboard, ct, loaded.TherapistName);
         return result.OrderByDescending(c => c.NeedsALook).ToList();
+    }
+
+    private async Task<Dictionary<int, DashboardExtras>> DashboardExtrasAsync(List<CoupleAccess> couples, Func<ConsentScope, List<int>> sharing, CancellationToken ct)
+    {
+        var feelings = sharing(ConsentScope.Feelings);
+        var waiting = feelings.Count == 0 ? [] : await db.FeelingStatements.AsNoTracking()
+            .Where(f => feelings.Contains(f.CoupleId) && f.SharedAt != null && f.AcknowledgedAt == null)
+            .Select(f => new { f.CoupleId, f.AuthorId, SharedAt = f.SharedAt!.Value })
+            .ToListAsync(ct);
+        var agendaCouples = sharing(ConsentScope.Agenda);
+        var agenda = agendaCouples.Count == 0 ? [] : await db.AgendaItems.AsNoTracking()
+            .Where(a => agendaCouples.Contains(a.CoupleId) && a.TalkedAboutAt == null)
+            .OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.CoupleId, a.AuthorId, a.Text, a.AddedAt })
+            .ToListAsync(ct);
+        var tables = sharing(ConsentScope.Expectations);
+        var recent = Now.AddDays(-FollowThroughSummary.WindowDays);
+        var expectations = tables.Count == 0 ? [] : await db.Couples.AsNoTracking()
+            .Where(c => tables.Contains(c.Id))
+            .Select(c => new
+            {
+                c.Id,
+                Interval = db.ExpectationTables.Where(t => t.CoupleId == c.Id).Select(t => (int?)t.ReviewIntervalWeeks).FirstOrDefault(),
+                LastReviewedAt = db.ExpectationTables.Where(t => t.CoupleId == c.Id).Select(t => t.LastReviewedAt).FirstOrDefault(),
+                FirstRow = db.Expectations.Where(e => e.CoupleId == c.Id && e.RemovedAt == null).Min(e => (DateTime?)e.CreatedAt),
+                Done = db.FollowThroughs.Count(f => f.CoupleId == c.Id && f.DoneAt >= recent),
+            })
+            .ToListAsync(ct);
+
+        var now = Now;
+        return couples.ToDictionary(c => c.CoupleId, c =>
+        {
+            DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(c.Local(utc));
+            var table = expectations.SingleOrDefault(e => e.Id == c.CoupleId);
+            var names = c.Partners.ToDictionary(p => p.PartnerId, p => p.DisplayName);
+            return new DashboardExtras(
+                feelings.Contains(c.CoupleId) ? waiting.Count(w => w.CoupleId == c.CoupleId && c.Consented(w.AuthorId, ConsentScope.Feelings, DayOf(w.SharedAt))) : null,
+                table?.Done,
+                table is null ? null : ExpectationTable.IsOverdue(table.LastReviewedAt ?? table.FirstRow, table.Interval ?? ExpectationTable.DefaultReviewIntervalWeeks, now),
+                agendaCouples.Contains(c.CoupleId)
+                    ? agenda.Where(a => a.CoupleId == c.CoupleId && c.Consented(a.AuthorId, ConsentScope.Agenda, DayOf(a.AddedAt)))
+                        .Select(a => new CoupleRecord.AgendaEntry(a.Id, names[a.AuthorId], a.Text, c.Local(a.AddedAt), null)).ToList()
+                    : null);
+        });
     }
 
     // One couple's consented entries, for the couple page or a dated summary. Null (logged as refused) without an active link.
@@ -189,7 +263,7 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             .Where(r => access.Consented(r.AuthorId, ConsentScope.CheckIns, r.WeekStart))
             .Select(r => new CoupleRecord.CheckInEntry(r.AuthorId, names[r.AuthorId], IsoWeek.FromKey(r.WeekKey), r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep))
             .ToList();
-        var weeks = sharers.Count == 0 ? [] : WeekStates(access, checkIns, ThisWeekOf(access), earliest > lower ? earliest : lower, upper, from is null ? RecentWeeks : SummaryCheckInLimit / 2);
+        var weeks = sharers.Count == 0 ? [] : await WeekStatesAsync(access, checkIns, ThisWeekOf(access), earliest > lower ? earliest : lower, upper, from is null ? RecentWeeks : SummaryCheckInLimit / 2, ct);
         var divergent = checkIns.GroupBy(c => c.Week.Key)
             .Where(g => g.Count() == 2)
             .Select(g => new CoupleRecord.DivergentWeek(g.First().Week, g.First().Ratings.DifferencesFrom(g.Last().Ratings)))
@@ -206,20 +280,104 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             await FeelingsAsync(access, coupleId, names, lower, upper, ct),
             await JournalAsync(access, names, lower, upper, ct),
             await ReflectionsAsync(access, names, lower, upper, ct),
-            access.SharesExpectations ? await ExpectationsAsync(coupleId, ct) : []);
+            access.SharesExpectations ? await ExpectationsAsync(coupleId, ct) : [],
+            // The summary carries the session's agenda and practice outcomes; the couple page links to them instead.
+            kind == AccessKind.Summary ? await AgendaAsync(access, names, lower, upper, ct) : [],
+            kind == AccessKind.Summary ? await PracticesAsync(access, names, lower, upper, ct) : []);
+    }
+
+    public sealed record SessionView(CoupleAccess Access, IReadOnlyList<CoupleRecord.AgendaEntry> Agenda, IReadOnlyList<CoupleRecord.PracticeEntry> Practices);
+
+    // The next-session page: the agenda within each author's consent and the practices within both partners'.
+    public async Task<SessionView?> SessionAsync(string therapistId, int coupleId, CancellationToken ct = default)
+    {
+        var access = await OpenAsync(therapistId, coupleId, AccessKind.Session, ct, ConsentScope.Agenda | ConsentScope.Practice);
+        if (access is null)
+        {
+            return null;
+        }
+
+        var names = access.Partners.ToDictionary(p => p.PartnerId, p => p.DisplayName);
+        return new SessionView(
+            access,
+            await AgendaAsync(access, names, DateOnly.MinValue, DateOnly.MaxValue, ct),
+            await PracticesAsync(access, names, DateOnly.MinValue, DateOnly.MaxValue, ct));
+    }
+
+    // The newest items a page shows of those already talked about; open ones are all shown.
+    public const int AgendaTalkedAboutShown = 10;
+    public const int PracticesShown = 20;
+
+    // Open items first (oldest first, as they were raised), then the latest talked about; each author's from their consent date.
+    private async Task<List<CoupleRecord.AgendaEntry>> AgendaAsync(CoupleAccess access, Dictionary<string, string> names, DateOnly lower, DateOnly upper, CancellationToken ct)
+    {
+        var end = EndOfDay(access, upper);
+        var query = EachSharing(access, ConsentScope.Agenda, partner =>
+        {
+            var (authorId, start) = (partner.PartnerId, StartOfDay(access, partner.From > lower ? partner.From : lower));
+            return db.AgendaItems.Where(a => a.CoupleId == access.CoupleId && a.AuthorId == authorId && a.AddedAt >= start && a.AddedAt < end);
+        });
+        var rows = query is null ? [] : await query.AsNoTracking()
+            .OrderBy(a => a.TalkedAboutAt != null).ThenByDescending(a => a.TalkedAboutAt).ThenBy(a => a.Id)
+            .Take(AgendaItem.MaxOpen + AgendaTalkedAboutShown)
+            .Select(a => new { a.Id, a.AuthorId, a.Text, a.AddedAt, a.TalkedAboutAt })
+            .ToListAsync(ct);
+        return rows
+            .Select(a => new CoupleRecord.AgendaEntry(a.Id, names[a.AuthorId], a.Text, access.Local(a.AddedAt), a.TalkedAboutAt is { } at ? access.Local(at) : null))
+            .ToList();
+    }
+
+    // This link's suggestions with both partners' answers, only while both share practice.
+    private async Task<List<CoupleRecord.PracticeEntry>> PracticesAsync(CoupleAccess access, Dictionary<string, string> names, DateOnly lower, DateOnly upper, CancellationToken ct)
+    {
+        if (!access.SharesPractice)
+        {
+            return [];
+        }
+
+        var (start, end) = (StartOfDay(access, lower), EndOfDay(access, upper));
+        var rows = await db.Practices.AsNoTracking()
+            .Where(p => p.CoupleId == access.CoupleId && p.LinkId == access.LinkId && p.SuggestedAt >= start && p.SuggestedAt < end)
+            .OrderByDescending(p => p.Id)
+            .Take(PracticesShown)
+            .Select(p => new
+            {
+                p.Id,
+                p.Kind,
+                p.Text,
+                p.DueOn,
+                p.SuggestedAt,
+                Answers = db.PracticeResponses.Where(r => r.PracticeId == p.Id).Select(r => new { r.AuthorId, r.DoneAt, r.Line }).ToList(),
+            })
+            .ToListAsync(ct);
+        return rows.Select(p => new CoupleRecord.PracticeEntry(p.Id, p.Kind, p.Text, p.DueOn, access.Local(p.SuggestedAt), access.Partners.Select(partner =>
+            p.Answers.SingleOrDefault(a => a.AuthorId == partner.PartnerId) is { } a
+                ? new CoupleRecord.PracticeAnswer(names[partner.PartnerId], a.DoneAt is not null, a.Line)
+                : new CoupleRecord.PracticeAnswer(names[partner.PartnerId], false, null)).ToList())).ToList();
     }
 
     // The weeks from the later of the couple's forming and the period's start up to this week (at most limit, newest first).
-    private static List<CoupleRecord.WeekStatus> WeekStates(CoupleAccess access, List<CoupleRecord.CheckInEntry> shown, IsoWeek thisWeek, DateOnly lower, DateOnly upper, int limit)
+    // A week the couple paused is said to be paused, not missed.
+    private async Task<List<CoupleRecord.WeekStatus>> WeekStatesAsync(CoupleAccess access, List<CoupleRecord.CheckInEntry> shown, IsoWeek thisWeek, DateOnly lower, DateOnly upper, int limit, CancellationToken ct)
     {
         var formed = IsoWeek.Of(DateOnly.FromDateTime(access.Local(access.FormedAt)));
         var first = lower > formed.Start ? IsoWeek.Of(lower) : formed;
         var last = upper >= thisWeek.Start ? thisWeek : IsoWeek.Of(upper);
+        if (first > last)
+        {
+            return [];
+        }
+
+        var oldest = last.AddWeeks(1 - limit) > first ? last.AddWeeks(1 - limit) : first;
+        var paused = access.LastPauseEndKey is not { } lastEnd || lastEnd <= oldest.Key ? [] : await db.CouplePauses.AsNoTracking().Where(p => p.CoupleId == access.CoupleId).Covering(oldest.Key, last.Key)
+            .Select(p => new PausedWeeks(p.FirstWeekKey!.Value, p.EndWeekKey!.Value))
+            .ToListAsync(ct);
         var revealed = shown.Select(c => c.Week).ToHashSet();
         var states = new List<CoupleRecord.WeekStatus>();
         for (var week = last; week >= first && states.Count < limit; week = week.Previous)
         {
             var state = revealed.Contains(week) ? CoupleRecord.WeekState.Revealed
+                : paused.Any(p => p.Includes(week)) ? CoupleRecord.WeekState.Paused
                 : week == thisWeek ? CoupleRecord.WeekState.NotYetRevealed
                 : CoupleRecord.WeekState.NoCheckIn;
             states.Add(new CoupleRecord.WeekStatus(week, state));

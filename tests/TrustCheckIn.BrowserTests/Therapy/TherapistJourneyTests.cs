@@ -82,8 +82,85 @@ public abstract class TherapistJourney(BrowserApp app, bool javaScript)
 
         await ben.GotoAsync("/Couple/Therapist");
         await Assertions.Expect(ben.Locator("#access-log-table")).ToContainTextAsync("Dr Rowan Hale");
-        await Assertions.Expect(ben.Locator("#access-log-table")).ToContainTextAsync("Couple page: weekly check-ins");
+        await Assertions.Expect(ben.Locator("#access-log-table")).ToContainTextAsync("Opened the couple page: weekly check-ins");
         await app.CheckPageAsync(ben, "Our therapist, access log");
+
+        await PrepareTheNextSessionAsync(therapist, ana, ben, coupleUrl.Split('/')[^1]);
+    }
+
+    // Between sessions: Ana raises something, the therapist asks to see it, both try a practice, the summary is printed.
+    private async Task PrepareTheNextSessionAsync(IPage therapist, IPage ana, IPage ben, string coupleId)
+    {
+        var item = $"Agenda{Guid.NewGuid():N}";
+        await ana.GotoAsync("/Couple/Agenda");
+        await ana.GetByLabel("Something I'd like to bring to our next session").FillAsync($"How we plan weekends {item}");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Add to the agenda" }).ClickAsync();
+        await Assertions.Expect(ana.Locator("#agenda-open")).ToContainTextAsync(item);
+        await app.CheckPageAsync(ana, "Our session agenda");
+
+        await therapist.GotoAsync($"/Therapist/Session/{coupleId}");
+        Assert.DoesNotContain(item, await therapist.ContentAsync(), StringComparison.Ordinal);
+        await therapist.GotoAsync($"/Therapist/Ask/{coupleId}");
+        await therapist.GetByLabel("Ana", new() { Exact = true }).CheckAsync();
+        await therapist.GetByLabel("the session agenda").CheckAsync();
+        await therapist.GetByLabel("Why you ask (optional, they will read it)").FillAsync("So we start where you want to start.");
+        await therapist.GetByRole(AriaRole.Button, new() { Name = "Send the request" }).ClickAsync();
+        await Assertions.Expect(therapist.GetByRole(AriaRole.Status)).ToContainTextAsync("Asked.");
+        await app.CheckPageAsync(therapist, "Therapist, ask to share");
+
+        await ana.GotoAsync("/Couple/Therapist");
+        await Assertions.Expect(ana.Locator("#consent-requests")).ToContainTextAsync("What you add to the session agenda");
+        await app.CheckPageAsync(ana, "Our therapist, a request");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Yes, share this" }).ClickAsync();
+        await Assertions.Expect(ana.Locator("#my-consent")).ToContainTextAsync("the session agenda");
+        foreach (var partner in new[] { ana, ben })
+        {
+            await partner.GotoAsync("/Couple/Therapist");
+            await partner.GetByLabel("Practice between sessions").CheckAsync();
+            await partner.GetByLabel("From today").CheckAsync();
+            await partner.GetByRole(AriaRole.Button, new() { Name = "Save what I share" }).ClickAsync();
+            await Assertions.Expect(partner.Locator("#my-consent")).ToContainTextAsync("practice between sessions");
+        }
+
+        await therapist.GotoAsync($"/Therapist/Session/{coupleId}");
+        await Assertions.Expect(therapist.Locator("#session-agenda")).ToContainTextAsync(item);
+        await therapist.GetByLabel("Each write two \"I feel\" statements").CheckAsync();
+        await therapist.GetByLabel("By (optional)").FillAsync(DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await therapist.GetByRole(AriaRole.Button, new() { Name = "Suggest this practice" }).ClickAsync();
+        await Assertions.Expect(therapist.GetByRole(AriaRole.Status)).ToContainTextAsync("Suggested.");
+        await app.CheckPageAsync(therapist, "Therapist, next session");
+
+        await ana.GotoAsync("/");
+        await Assertions.Expect(ana.Locator("#home-practice")).ToContainTextAsync("Each write two");
+        await app.CheckPageAsync(ana, "Home, a practice to try");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "I did this" }).ClickAsync();
+        await Assertions.Expect(ana.GetByRole(AriaRole.Status)).ToContainTextAsync("Marked done.");
+        await ben.GotoAsync("/Couple/Practice");
+        await ben.GetByLabel("I did this").CheckAsync();
+        await ben.GetByLabel("How it went, in a line (optional)").FillAsync("We took turns and it felt lighter");
+        await ben.GetByRole(AriaRole.Button, new() { Name = "Save my answer" }).ClickAsync();
+        await Assertions.Expect(ben.GetByRole(AriaRole.Status)).ToContainTextAsync("marked done");
+        await app.CheckPageAsync(ben, "Practice between sessions");
+
+        await therapist.GotoAsync($"/Therapist/Session/{coupleId}");
+        await Assertions.Expect(therapist.Locator("#session-practice")).ToContainTextAsync("Ana: done");
+        await Assertions.Expect(therapist.Locator("#session-practice")).ToContainTextAsync("Ben: done, “We took turns and it felt lighter”");
+        await therapist.GetByRole(AriaRole.Button, new() { Name = "Talked about in session" }).ClickAsync();
+        await Assertions.Expect(therapist.GetByRole(AriaRole.Status)).ToContainTextAsync("Marked as talked about");
+
+        await therapist.GotoAsync($"/Therapist/Summary/{coupleId}");
+        await Assertions.Expect(therapist.Locator("#session-agenda")).ToContainTextAsync(item);
+        await app.CheckPageAsync(therapist, "Therapist, summary");
+        if (javaScript)
+        {
+            await Assertions.Expect(therapist.GetByRole(AriaRole.Button, new() { Name = "Print this summary" })).ToBeVisibleAsync();
+        }
+
+        await therapist.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(therapist.Locator("#summary-range-form")).ToBeHiddenAsync();
+        await Assertions.Expect(therapist.Locator("#session-practice")).ToContainTextAsync("Ben: done");
+        await therapist.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.OutputFolder, "screenshots", $"therapist-summary-print{(javaScript ? "" : "-no-javascript")}.png"), FullPage = true });
+        await therapist.EmulateMediaAsync(new() { Media = Media.Screen });
     }
 
     private static async Task CheckInAsync(IPage partner, int score, string onMyMind)

@@ -132,6 +132,13 @@ public static class AccessTable
         new("POST /Couple/Pause?handler=Accept", w => $"/Couple/Pause?handler=Accept&id={w.PauseProposedByA}", "L r r N F F F N 2"),
         new("POST /Couple/Pause?handler=Decline", w => $"/Couple/Pause?handler=Decline&id={w.PauseProposedByA}", "L r r N F F F N 2"),
         new("POST /Couple/Pause?handler=Resume", w => $"/Couple/Pause?handler=Resume&id={w.PauseProposedByA}", "L r r N F F F N 2"),
+        new("GET /Couple/Agenda", _ => "/Couple/Agenda", "L o o o F F F N 2"),
+        new("POST /Couple/Agenda?handler=Add", _ => "/Couple/Agenda?handler=Add", "L o o o F F F N 2"),
+        // An agenda item is its author's to take off.
+        new("POST /Couple/Agenda?handler=Remove", w => $"/Couple/Agenda?handler=Remove&id={w.AgendaForRemoveA}", "L r N N F F F N 2"),
+        new("GET /Couple/Practice", _ => "/Couple/Practice", "L o o o F F F N 2"),
+        new("POST /Couple/Practice?handler=Answer", w => $"/Couple/Practice?handler=Answer&id={w.PracticeOfCouple}", "L r r N F F F N 2"),
+        new("POST /Couple/Practice?handler=Done", w => $"/Couple/Practice?handler=Done&id={w.PracticeOfCouple}", "L r r N F F F N 2"),
         new("GET /Couple/Therapist", _ => "/Couple/Therapist", Partner),
         new("POST /Couple/Therapist?handler=Link", _ => "/Couple/Therapist?handler=Link", Partner),
         new("POST /Couple/Therapist?handler=Grant", _ => "/Couple/Therapist?handler=Grant", Partner),
@@ -236,6 +243,14 @@ public static class AccessTable
         // An empty request is refused next to its fields (200) for the linked therapist; nobody else reaches the form.
         new("POST /Therapist/Ask", w => $"/Therapist/Ask/{w.CoupleId}", "L F F F N o N F 2"),
         new("POST /Therapist/Ask", w => $"/Therapist/Ask/{w.OtherCoupleId}", "L F F F N N N F 2"),
+        new("GET /Therapist/Session", w => $"/Therapist/Session/{w.CoupleId}", "L F F F N o N F 2"),
+        new("GET /Therapist/Session", w => $"/Therapist/Session/{w.OtherCoupleId}", "L F F F N N N F 2"),
+        // Without a kind the suggestion goes back to the form; nobody else reaches the couple at all.
+        new("POST /Therapist/Session?handler=Suggest", w => $"/Therapist/Session/{w.CoupleId}?handler=Suggest", "L F F F N o N F 2"),
+        new("POST /Therapist/Session?handler=Suggest", w => $"/Therapist/Session/{w.OtherCoupleId}?handler=Suggest", "L F F F N N N F 2"),
+        new("POST /Therapist/Session?handler=TalkedAbout", w => $"/Therapist/Session/{w.CoupleId}?handler=TalkedAbout&itemId={w.AgendaItemOfA}", "L F F F N r N F 2"),
+        // B does not share the agenda: their item is not there for the therapist to mark.
+        new("POST /Therapist/Session?handler=TalkedAbout", w => $"/Therapist/Session/{w.CoupleId}?handler=TalkedAbout&itemId={w.AgendaItemOfB}", "L F F F N N N F 2"),
         new("GET /Therapist/Profile", _ => "/Therapist/Profile", Therapist),
         new("POST /Therapist/Profile", _ => "/Therapist/Profile", Therapist),
         new("POST /Therapist/Profile?handler=NewCode", _ => "/Therapist/Profile?handler=NewCode", "L F F F r r r F 2"),

@@ -95,6 +95,14 @@ public sealed class SecurityWorld
 
     public int OpenRequestOfA { get; private set; }
 
+    public int AgendaItemOfA { get; private set; }
+
+    public int AgendaItemOfB { get; private set; }
+
+    public int AgendaForRemoveA { get; private set; }
+
+    public int PracticeOfCouple { get; private set; }
+
     public string CalendarUrlOfA { get; private set; } = "";
 
     public string UnsubscribeTokenOfA { get; private set; } = "";
@@ -225,8 +233,17 @@ public sealed class SecurityWorld
         // Asked before A granted everything, so one request of the therapist's stays open for A to answer.
         Must(await services.GetRequiredService<ConsentRequestService>().RequestAsync(consented.User.Id, CoupleId, a.Id, ConsentScope.Journal, null));
         OpenRequestOfA = await services.GetRequiredService<AppDbContext>().ConsentRequests.Where(r => r.PartnerId == a.Id).Select(r => r.Id).SingleAsync();
-        Must(await therapy.GrantAsync(a.Id, ConsentScope.CheckIns | ConsentScope.Feelings | ConsentScope.Journal | ConsentScope.Expectations, ConsentStart.AllHistory, null));
-        Must(await therapy.GrantAsync(b.Id, ConsentScope.CheckIns | ConsentScope.Feelings | ConsentScope.Journal | ConsentScope.Expectations, ConsentStart.AllHistory, null));
+        // Both share practice; only A shares the agenda, so B's agenda item is the couple's alone.
+        Must(await therapy.GrantAsync(a.Id, ConsentScope.CheckIns | ConsentScope.Feelings | ConsentScope.Journal | ConsentScope.Expectations | ConsentScope.Agenda | ConsentScope.Practice, ConsentStart.AllHistory, null));
+        Must(await therapy.GrantAsync(b.Id, ConsentScope.CheckIns | ConsentScope.Feelings | ConsentScope.Journal | ConsentScope.Expectations | ConsentScope.Practice, ConsentStart.AllHistory, null));
+        var agenda = services.GetRequiredService<AgendaService>();
+        AgendaItemOfA = Must(await agenda.AddAsync(a.Id, NewCanary("AgendaA", Actor.PartnerA, couple)));
+        AgendaItemOfB = Must(await agenda.AddAsync(b.Id, NewCanary("AgendaB", Actor.PartnerB, both)));
+        AgendaForRemoveA = Must(await agenda.AddAsync(a.Id, "Planning the holidays"));
+        Must(await agenda.AddAsync(c.Id, NewCanary("AgendaOther", Actor.OtherCouple)));
+        Must(await services.GetRequiredService<TherapistSessionService>().SuggestAsync(consented.User.Id, CoupleId, PracticeKind.OwnWords, NewCanary("PracticeText", Actor.TherapistWithConsent, both), null));
+        PracticeOfCouple = await db.Practices.Where(p => p.CoupleId == CoupleId).Select(p => p.Id).SingleAsync();
+        Must(await services.GetRequiredService<PracticeService>().AnswerAsync(a.Id, PracticeOfCouple, true, NewCanary("PracticeLineA", Actor.PartnerA, couple)));
 
         CalendarUrlOfA = new Uri(Must(await services.GetRequiredService<TrustCheckIn.Reminders.CalendarFeedService>().CreateOrRegenerateAsync(a.Id))).PathAndQuery;
         UnsubscribeTokenOfA = services.GetRequiredService<TrustCheckIn.Reminders.UnsubscribeTokens>().Create(a.Id, TrustCheckIn.Reminders.ReminderKind.CheckIn);

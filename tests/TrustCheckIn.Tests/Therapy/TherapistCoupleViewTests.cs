@@ -157,7 +157,7 @@ public sealed class TherapistCoupleViewTests(TestApp app) : IClassFixture<TestAp
 
         Assert.Equal(rowsBefore + 1, afterOne);
         Assert.Equal(rowsBefore + 2, afterTwo);
-        Assert.Contains("Summary page: weekly check-ins", partnerLog.Document.QuerySelector("#access-log-table")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Opened the printable summary: weekly check-ins", partnerLog.Document.QuerySelector("#access-log-table")!.TextContent, StringComparison.Ordinal);
         AssertNoCanaries(string.Join("\n", logText), f.Canaries.Keys);
     }
 

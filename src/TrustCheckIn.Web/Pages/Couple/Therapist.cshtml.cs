@@ -95,16 +95,6 @@ public sealed class TherapistModel(PartnerConsentService therapy, ConsentRequest
         Requests = View?.Therapist is null ? [] : await requests.OpenForPartnerAsync(userId, HttpContext.RequestAborted);
     }
 
-    public static string Describe(ConsentScope scopes) => scopes == ConsentScope.None
-        ? "nothing"
-        : string.Join(", ", new[]
-        {
-            scopes.HasFlag(ConsentScope.CheckIns) ? "weekly check-ins" : null,
-            scopes.HasFlag(ConsentScope.Feelings) ? "shared \"I feel\" statements" : null,
-            scopes.HasFlag(ConsentScope.Journal) ? "journal entries marked shareable" : null,
-            scopes.HasFlag(ConsentScope.Expectations) ? "the expectations table" : null,
-        }.OfType<string>());
-
     public sealed class LinkInput
     {
         [Required(ErrorMessage = "Please enter the code your therapist gave you.")]
@@ -127,6 +117,12 @@ public sealed class TherapistModel(PartnerConsentService therapy, ConsentRequest
         [Display(Name = "Our expectations table (shown only if we both agree)")]
         public bool Expectations { get; set; }
 
+        [Display(Name = "What I add to our session agenda")]
+        public bool Agenda { get; set; }
+
+        [Display(Name = "Practice between sessions: suggestions, what we did, my line on how it went (only if we both agree)")]
+        public bool Practice { get; set; }
+
         [EnumDataType(typeof(ConsentStart))]
         public ConsentStart Start { get; set; } = ConsentStart.Today;
 
@@ -136,7 +132,8 @@ public sealed class TherapistModel(PartnerConsentService therapy, ConsentRequest
 
         public ConsentScope ToScopes() =>
             (CheckIns ? ConsentScope.CheckIns : 0) | (Feelings ? ConsentScope.Feelings : 0)
-            | (Journal ? ConsentScope.Journal : 0) | (Expectations ? ConsentScope.Expectations : 0);
+            | (Journal ? ConsentScope.Journal : 0) | (Expectations ? ConsentScope.Expectations : 0)
+            | (Agenda ? ConsentScope.Agenda : 0) | (Practice ? ConsentScope.Practice : 0);
 
         public static ConsentInput Of(PartnerConsentService.ConsentView consent) => new()
         {
@@ -144,6 +141,8 @@ public sealed class TherapistModel(PartnerConsentService therapy, ConsentRequest
             Feelings = consent.Scopes.HasFlag(ConsentScope.Feelings),
             Journal = consent.Scopes.HasFlag(ConsentScope.Journal),
             Expectations = consent.Scopes.HasFlag(ConsentScope.Expectations),
+            Agenda = consent.Scopes.HasFlag(ConsentScope.Agenda),
+            Practice = consent.Scopes.HasFlag(ConsentScope.Practice),
             Start = consent.StartsOn is null ? ConsentStart.AllHistory : ConsentStart.FromDate,
             From = consent.StartsOn,
         };

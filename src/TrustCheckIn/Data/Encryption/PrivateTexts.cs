@@ -41,6 +41,10 @@ public static class PrivateTexts
         WrittenBy<TrustPatternReflection>(nameof(TrustPatternReflection.Note), nameof(TrustPatternReflection.AuthorId)),
         // A therapist's reason for asking: their words, their key.
         WrittenBy<ConsentRequest>(nameof(ConsentRequest.Reason), nameof(ConsentRequest.TherapistId)),
+        WrittenBy<AgendaItem>(nameof(AgendaItem.Text), nameof(AgendaItem.AuthorId)),
+        WrittenBy<PracticeResponse>(nameof(PracticeResponse.Line), nameof(PracticeResponse.AuthorId)),
+        // A practice is written into the couple's space: the couple's key, so it outlives the therapist's account.
+        OfCouple<Practice>(nameof(Practice.Text)),
         OfCouple<Expectation>(nameof(Expectation.Need)),
         OfCouple<Expectation>(nameof(Expectation.Action)),
         OfCouple<Expectation>(nameof(Expectation.CustomFrequency)),

@@ -1275,6 +1275,39 @@ namespace TrustCheckIn.Data.Migrations
                     b.ToTable("AccessLog", (string)null);
                 });
 
+            modelBuilder.Entity("TrustCheckIn.Therapy.AgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoupleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TalkedAboutAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CoupleId", "TalkedAboutAt");
+
+                    b.ToTable("AgendaItems");
+                });
+
             modelBuilder.Entity("TrustCheckIn.Therapy.Consent", b =>
                 {
                     b.Property<int>("Id")
@@ -1364,6 +1397,80 @@ namespace TrustCheckIn.Data.Migrations
                         .HasFilter("AnsweredAt IS NULL");
 
                     b.ToTable("ConsentRequests");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Therapy.Practice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoupleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SuggestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TherapistId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId");
+
+                    b.HasIndex("LinkId");
+
+                    b.HasIndex("TherapistId");
+
+                    b.ToTable("Practices");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Therapy.PracticeResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Line")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("PracticeId", "AuthorId")
+                        .IsUnique();
+
+                    b.ToTable("PracticeResponses");
                 });
 
             modelBuilder.Entity("TrustCheckIn.Therapy.TherapistLink", b =>
@@ -1780,6 +1887,15 @@ namespace TrustCheckIn.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("TrustCheckIn.Therapy.AgendaItem", b =>
+                {
+                    b.HasOne("TrustCheckIn.Couples.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrustCheckIn.Therapy.Consent", b =>
                 {
                     b.HasOne("TrustCheckIn.Therapy.TherapistLink", null)
@@ -1794,6 +1910,30 @@ namespace TrustCheckIn.Data.Migrations
                     b.HasOne("TrustCheckIn.Therapy.TherapistLink", null)
                         .WithMany()
                         .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Therapy.Practice", b =>
+                {
+                    b.HasOne("TrustCheckIn.Couples.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrustCheckIn.Therapy.TherapistLink", null)
+                        .WithMany()
+                        .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Therapy.PracticeResponse", b =>
+                {
+                    b.HasOne("TrustCheckIn.Therapy.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
