@@ -61,6 +61,10 @@ public static class HtmlForms
         return client.PostAsync(target, new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string?, string?>(f.Key, f.Value))));
     }
 
+    // A post with a page's own antiforgery token, to a request that page never offered (a forged or guessed URL).
+    public static Task<HttpResponseMessage> PostWithTokenOfAsync(this HttpClient client, HtmlPage page, string url, Dictionary<string, string>? values = null) =>
+        client.PostAsync(url, new FormUrlEncodedContent((values ?? []).Append(new("__RequestVerificationToken", page.Document.QuerySelector<IHtmlInputElement>("input[name='__RequestVerificationToken']")!.Value))));
+
     public static async Task<HtmlPage> SubmitAndReadAsync(this HttpClient client, HtmlPage page, string formSelector, Dictionary<string, string>? values = null) =>
         await HtmlPage.ReadAsync(await client.SubmitAsync(page, formSelector, values));
 }

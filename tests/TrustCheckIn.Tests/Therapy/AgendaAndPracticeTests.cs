@@ -51,25 +51,25 @@ public sealed class AgendaAndPracticeTests(TestApp app) : IClassFixture<TestApp>
         await AddAgendaAsync(f.ABrowser, words);
         await AddAgendaAsync(f.BBrowser, "Not shared with the therapist");
         await ShareAsync(f.ABrowser, "Agenda");
-        var (itemOfA, itemOfB) = await WithDbAsync(async db => (
+        var (itemOfA, itemOfB) = await app.WithDbAsync(async db => (
             await db.AgendaItems.Where(a => a.AuthorId == f.A.Id).Select(a => a.Id).SingleAsync(),
             await db.AgendaItems.Where(a => a.AuthorId == f.B.Id).Select(a => a.Id).SingleAsync()));
 
         var session = await f.TherapistBrowser.GetPageAsync($"/Therapist/Session/{f.CoupleId}");
         var marked = await f.TherapistBrowser.SubmitAndReadAsync(session, "#session-agenda form");
-        var unsharedMark = await PostAsync(f.TherapistBrowser, session, $"/Therapist/Session/{f.CoupleId}?handler=TalkedAbout&itemId={itemOfB}");
+        var unsharedMark = await f.TherapistBrowser.PostWithTokenOfAsync(session, $"/Therapist/Session/{f.CoupleId}?handler=TalkedAbout&itemId={itemOfB}");
         var agendaOfA = await f.ABrowser.GetPageAsync("/Couple/Agenda");
-        var removeByB = await PostAsync(f.BBrowser, await f.BBrowser.GetPageAsync("/Couple/Agenda"), $"/Couple/Agenda?handler=Remove&id={itemOfA}");
+        var removeByB = await f.BBrowser.PostWithTokenOfAsync(await f.BBrowser.GetPageAsync("/Couple/Agenda"), $"/Couple/Agenda?handler=Remove&id={itemOfA}");
 
         Assert.Contains("Marked as talked about", marked.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unsharedMark.StatusCode);
         Assert.Contains(words, agendaOfA.Document.QuerySelector("#agenda-talked-about")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, removeByB.StatusCode);
-        var item = await WithDbAsync(db => db.AgendaItems.SingleAsync(a => a.Id == itemOfA));
+        var item = await app.WithDbAsync(db => db.AgendaItems.SingleAsync(a => a.Id == itemOfA));
         Assert.Equal(words, item.Text);
         Assert.NotNull(item.TalkedAboutAt);
-        Assert.Null(await WithDbAsync(db => db.AgendaItems.Where(a => a.Id == itemOfB).Select(a => a.TalkedAboutAt).SingleAsync()));
-        Assert.Equal(1, await WithDbAsync(db => db.AccessLog.CountAsync(e => e.CoupleId == f.CoupleId && e.Kind == AccessKind.AgendaTalkedAbout && e.Shown == ConsentScope.Agenda)));
+        Assert.Null(await app.WithDbAsync(db => db.AgendaItems.Where(a => a.Id == itemOfB).Select(a => a.TalkedAboutAt).SingleAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AccessLog.CountAsync(e => e.CoupleId == f.CoupleId && e.Kind == AccessKind.AgendaTalkedAbout && e.Shown == ConsentScope.Agenda)));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class AgendaAndPracticeTests(TestApp app) : IClassFixture<TestApp>
         var f = await SeedAsync();
         await ShareAsync(f.ABrowser, "Practice");
         var oneSided = await f.TherapistBrowser.GetPageAsync($"/Therapist/Session/{f.CoupleId}");
-        var refused = await PostAsync(f.TherapistBrowser, await f.TherapistBrowser.GetPageAsync($"/Therapist/Ask/{f.CoupleId}"), $"/Therapist/Session/{f.CoupleId}?handler=Suggest", new() { ["Input.Kind"] = "TwoFeelings" });
+        var refused = await f.TherapistBrowser.PostWithTokenOfAsync(await f.TherapistBrowser.GetPageAsync($"/Therapist/Ask/{f.CoupleId}"), $"/Therapist/Session/{f.CoupleId}?handler=Suggest", new() { ["Input.Kind"] = "TwoFeelings" });
         await ShareAsync(f.BBrowser, "Practice");
 
         var words = $"CanaryPractice{Guid.NewGuid():N}";
@@ -106,8 +106,8 @@ public sealed class AgendaAndPracticeTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains(line, outcome, StringComparison.Ordinal);
         Assert.DoesNotContain(words, afterRevoke.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(line, afterRevoke.Html, StringComparison.Ordinal);
-        Assert.Equal(1, await WithDbAsync(db => db.Practices.CountAsync(p => p.CoupleId == f.CoupleId)));
-        Assert.Equal(1, await WithDbAsync(db => db.AccessLog.CountAsync(e => e.CoupleId == f.CoupleId && e.Kind == AccessKind.PracticeSuggested)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Practices.CountAsync(p => p.CoupleId == f.CoupleId)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AccessLog.CountAsync(e => e.CoupleId == f.CoupleId && e.Kind == AccessKind.PracticeSuggested)));
         Assert.Equal(1, await NotificationsAsync(f.A.Id, NotificationKind.PracticeSuggested));
         Assert.Equal(1, await NotificationsAsync(f.B.Id, NotificationKind.PracticeSuggested));
     }
@@ -130,8 +130,8 @@ public sealed class AgendaAndPracticeTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("Please write", emptyAgenda.Document.QuerySelector("[data-valmsg-for='Input.Text']")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("500 characters", longAgenda.Document.QuerySelector("[data-valmsg-for='Input.Text']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(AgendaItem.TextMaxLength + 1, longAgenda.Document.QuerySelector("textarea[name='Input.Text']")!.TextContent.Length);
-        Assert.Equal(0, await WithDbAsync(db => db.Practices.CountAsync(p => p.CoupleId == f.CoupleId)));
-        Assert.Equal(0, await WithDbAsync(db => db.AgendaItems.CountAsync(a => a.CoupleId == f.CoupleId)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Practices.CountAsync(p => p.CoupleId == f.CoupleId)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.AgendaItems.CountAsync(a => a.CoupleId == f.CoupleId)));
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class AgendaAndPracticeTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains($"{f.A.DisplayName}: not yet", practice, StringComparison.Ordinal);
         Assert.NotNull(couple.Document.QuerySelector("#weeks-paused"));
         Assert.Null(couple.Document.QuerySelector("#week-not-revealed"));
-        Assert.Equal(1, await WithDbAsync(db => db.AccessLog.CountAsync(e => e.CoupleId == f.CoupleId && e.Kind == AccessKind.Summary)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AccessLog.CountAsync(e => e.CoupleId == f.CoupleId && e.Kind == AccessKind.Summary)));
     }
 
     [Fact]
@@ -209,19 +209,8 @@ public sealed class AgendaAndPracticeTests(TestApp app) : IClassFixture<TestApp>
         return await f.TherapistBrowser.SubmitAndReadAsync(await f.TherapistBrowser.GetPageAsync($"/Therapist/Session/{f.CoupleId}"), "#practice-form", values);
     }
 
-    // A post with the page's own antiforgery token, to a request that page never offered.
-    private static Task<HttpResponseMessage> PostAsync(HttpClient browser, HtmlPage page, string url, Dictionary<string, string>? values = null) =>
-        browser.PostAsync(url, new FormUrlEncodedContent(
-            (values ?? []).Append(new("__RequestVerificationToken", page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='__RequestVerificationToken']")!.Value))));
-
     private Task<int> NotificationsAsync(string userId, NotificationKind kind) =>
-        WithDbAsync(db => db.Notifications.CountAsync(n => n.RecipientId == userId && n.Kind == kind));
-
-    private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> read)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+        app.WithDbAsync(db => db.Notifications.CountAsync(n => n.RecipientId == userId && n.Kind == kind));
 
     private async Task<Fixture> SeedAsync()
     {
@@ -229,7 +218,7 @@ public sealed class AgendaAndPracticeTests(TestApp app) : IClassFixture<TestApp>
         var (therapist, code, key) = await app.CreateTherapistAsync("Dr Rivers");
         var aBrowser = await app.SignInAsync(a);
         await aBrowser.SubmitAsync(await aBrowser.GetPageAsync("/Couple/Therapist"), "#link-therapist-form", new() { ["Link.Code"] = code });
-        var coupleId = await WithDbAsync(db => db.Couples.Where(c => c.PartnerAId == a.Id || c.PartnerBId == a.Id).Select(c => c.Id).SingleAsync());
+        var coupleId = await app.WithDbAsync(db => db.Couples.Where(c => c.PartnerAId == a.Id || c.PartnerBId == a.Id).Select(c => c.Id).SingleAsync());
         return new Fixture(a, b, therapist, coupleId, aBrowser, await app.SignInAsync(b), await app.SignInWithTwoFactorAsync(therapist, key));
     }
 }

@@ -37,7 +37,7 @@ public sealed class ConsentRequestTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(1, await NotificationsAsync(f.A.Id, NotificationKind.ConsentRequested));
         Assert.Equal(1, await NotificationsAsync(f.Therapist.Id, NotificationKind.ConsentRequestAnswered));
         // Saying yes to one scope is not yes to the past: it starts today when nothing was shared before.
-        var consent = await WithDbAsync(db => db.Consents.Where(c => c.PartnerId == f.A.Id && c.RevokedAt == null).SingleAsync());
+        var consent = await app.WithDbAsync(db => db.Consents.Where(c => c.PartnerId == f.A.Id && c.RevokedAt == null).SingleAsync());
         Assert.Equal(ConsentScope.Feelings, consent.Scopes);
         Assert.NotNull(consent.StartsOn);
     }
@@ -54,7 +54,7 @@ public sealed class ConsentRequestTests(TestApp app) : IClassFixture<TestApp>
 
         Assert.Contains("declined", list.Document.QuerySelector("#consent-request-list")!.TextContent, StringComparison.Ordinal);
         Assert.Null(partnerPage.Document.QuerySelector("#consent-requests"));
-        Assert.False(await WithDbAsync(db => db.Consents.AnyAsync(c => c.PartnerId == f.B.Id && c.RevokedAt == null)));
+        Assert.False(await app.WithDbAsync(db => db.Consents.AnyAsync(c => c.PartnerId == f.B.Id && c.RevokedAt == null)));
         Assert.Equal(1, await NotificationsAsync(f.Therapist.Id, NotificationKind.ConsentRequestAnswered));
     }
 
@@ -73,7 +73,7 @@ public sealed class ConsentRequestTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("Please", again.Document.QuerySelector("textarea[name='Input.Reason']")!.TextContent);
         Assert.Contains("Asked.", otherScope.Text, StringComparison.Ordinal);
         Assert.Contains("already share", alreadyShared.Document.QuerySelector("[data-valmsg-for='Input.Scope']")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(2, await WithDbAsync(db => db.ConsentRequests.CountAsync(r => r.PartnerId == f.A.Id)));
+        Assert.Equal(2, await app.WithDbAsync(db => db.ConsentRequests.CountAsync(r => r.PartnerId == f.A.Id)));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class ConsentRequestTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("which partner", noPartner.Document.QuerySelector("[data-valmsg-for='Input.PartnerId']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Kept words", noPartner.Document.QuerySelector("textarea[name='Input.Reason']")!.TextContent);
         Assert.Contains("300 characters", tooLong.Document.QuerySelector("[data-valmsg-for='Input.Reason']")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(0, await WithDbAsync(db => db.ConsentRequests.CountAsync(r => r.PartnerId == f.A.Id)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.ConsentRequests.CountAsync(r => r.PartnerId == f.A.Id)));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class ConsentRequestTests(TestApp app) : IClassFixture<TestApp>
     {
         var f = await SeedAsync();
         await AskAsync(f, f.A, "Feelings", null);
-        var requestId = await WithDbAsync(db => db.ConsentRequests.Where(r => r.PartnerId == f.A.Id).Select(r => r.Id).SingleAsync());
+        var requestId = await app.WithDbAsync(db => db.ConsentRequests.Where(r => r.PartnerId == f.A.Id).Select(r => r.Id).SingleAsync());
         var (stranger, _, key) = await app.CreateTherapistAsync("Dr Elsewhere");
         var strangerBrowser = await app.SignInWithTwoFactorAsync(stranger, key);
         var (other, _) = await app.CreateCoupleAsync("Ola", "Pim");
@@ -105,13 +105,13 @@ public sealed class ConsentRequestTests(TestApp app) : IClassFixture<TestApp>
         var bPage = await f.BBrowser.GetPageAsync("/Couple/Therapist");
 
         var strangerGet = await strangerBrowser.GetAsync($"/Therapist/Ask/{f.CoupleId}");
-        var byPartner = await PostAsync(f.BBrowser, bPage, $"/Couple/Therapist?handler=AnswerRequest&requestId={requestId}&accept=true");
-        var byOtherCouple = await PostAsync(otherBrowser, otherPage, $"/Couple/Therapist?handler=AnswerRequest&requestId={requestId}&accept=true");
+        var byPartner = await f.BBrowser.PostWithTokenOfAsync(bPage, $"/Couple/Therapist?handler=AnswerRequest&requestId={requestId}&accept=true");
+        var byOtherCouple = await otherBrowser.PostWithTokenOfAsync(otherPage, $"/Couple/Therapist?handler=AnswerRequest&requestId={requestId}&accept=true");
 
         Assert.Equal(HttpStatusCode.NotFound, strangerGet.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, byPartner.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, byOtherCouple.StatusCode);
-        Assert.True(await WithDbAsync(db => db.ConsentRequests.AnyAsync(r => r.Id == requestId && r.AnsweredAt == null)));
+        Assert.True(await app.WithDbAsync(db => db.ConsentRequests.AnyAsync(r => r.Id == requestId && r.AnsweredAt == null)));
     }
 
     private async Task<HtmlPage> AskAsync(Fixture f, TestUser partner, string scope, string? reason)
@@ -125,18 +125,8 @@ public sealed class ConsentRequestTests(TestApp app) : IClassFixture<TestApp>
         return await f.TherapistBrowser.SubmitAndReadAsync(await f.TherapistBrowser.GetPageAsync($"/Therapist/Ask/{f.CoupleId}"), "#consent-request-form", values);
     }
 
-    // A post with the page's own antiforgery token, to a request that page never offered.
-    private static Task<HttpResponseMessage> PostAsync(HttpClient browser, HtmlPage page, string url) =>
-        browser.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='__RequestVerificationToken']")!.Value)]));
-
     private Task<int> NotificationsAsync(string userId, NotificationKind kind) =>
-        WithDbAsync(db => db.Notifications.CountAsync(n => n.RecipientId == userId && n.Kind == kind));
-
-    private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> read)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+        app.WithDbAsync(db => db.Notifications.CountAsync(n => n.RecipientId == userId && n.Kind == kind));
 
     private async Task<Fixture> SeedAsync()
     {
@@ -152,7 +142,7 @@ public sealed class ConsentRequestTests(TestApp app) : IClassFixture<TestApp>
         var (therapist, code, key) = await app.CreateTherapistAsync("Dr Rivers");
         var aBrowser = await app.SignInAsync(a);
         await aBrowser.SubmitAsync(await aBrowser.GetPageAsync("/Couple/Therapist"), "#link-therapist-form", new() { ["Link.Code"] = code });
-        var coupleId = await WithDbAsync(db => db.Couples.Where(c => c.PartnerAId == a.Id || c.PartnerBId == a.Id).Select(c => c.Id).SingleAsync());
+        var coupleId = await app.WithDbAsync(db => db.Couples.Where(c => c.PartnerAId == a.Id || c.PartnerBId == a.Id).Select(c => c.Id).SingleAsync());
         return new Fixture(a, b, therapist, coupleId, aBrowser, await app.SignInAsync(b), await app.SignInWithTwoFactorAsync(therapist, key), sharedFeeling);
     }
 }
