@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using TrustCheckIn.CheckIns;
+using TrustCheckIn.Conversations;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
 using TrustCheckIn.Journal;
@@ -41,6 +42,8 @@ public static class PrivateTexts
         WrittenBy<TrustPatternReflection>(nameof(TrustPatternReflection.Note), nameof(TrustPatternReflection.AuthorId)),
         // A therapist's reason for asking: their words, their key.
         WrittenBy<ConsentRequest>(nameof(ConsentRequest.Reason), nameof(ConsentRequest.TherapistId)),
+        // Agreed together at the end of talking a week through: the couple's key, like the expectations table.
+        OfCouple<SharedStep>(nameof(SharedStep.Text)),
         OfCouple<Expectation>(nameof(Expectation.Need)),
         OfCouple<Expectation>(nameof(Expectation.Action)),
         OfCouple<Expectation>(nameof(Expectation.CustomFrequency)),
