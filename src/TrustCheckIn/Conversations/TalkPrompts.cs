@@ -22,7 +22,7 @@ public static class TalkPrompts
     {
         [CheckInDimension.Trust] = new(
             "What happened this week that shaped how much trust you felt?",
-            new("unsure", "I'm not sure where I stand and", "to hear a little more about"),
+            new("unsettled", "I'm not sure where I stand and", "to hear a little more about"),
             "Trust"),
         [CheckInDimension.FeelingHeard] = new(
             "When did you feel listened to this week, and when did you not?",

@@ -187,7 +187,7 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             .ToListAsync(ct);
         var checkIns = checkInRows
             .Where(r => access.Consented(r.AuthorId, ConsentScope.CheckIns, r.WeekStart))
-            .Select(r => new CoupleRecord.CheckInEntry(r.AuthorId, names[r.AuthorId], IsoWeek.FromKey(r.WeekKey), r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep))
+            .Select(r => new CoupleRecord.CheckInEntry(r.AuthorId, names[r.AuthorId], IsoWeek.FromKey(r.WeekKey), r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep) { LastStepOutcome = r.LastStepOutcome })
             .ToList();
         var weeks = sharers.Count == 0 ? [] : WeekStates(access, checkIns, ThisWeekOf(access), earliest > lower ? earliest : lower, upper, from is null ? RecentWeeks : SummaryCheckInLimit / 2);
         var divergent = checkIns.GroupBy(c => c.Week.Key)
@@ -206,7 +206,24 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             await FeelingsAsync(access, coupleId, names, lower, upper, ct),
             await JournalAsync(access, names, lower, upper, ct),
             await ReflectionsAsync(access, names, lower, upper, ct),
-            access.SharesExpectations ? await ExpectationsAsync(coupleId, ct) : []);
+            access.SharesExpectations ? await ExpectationsAsync(coupleId, ct) : [])
+        {
+            KeptSteps = sharers.Count == 2 ? await KeptStepsAsync(access, coupleId, lower, upper, ct) : [],
+        };
+    }
+
+    // From the later of the two partners' start dates, like every joint item.
+    private async Task<List<Conversations.KeptStep>> KeptStepsAsync(CoupleAccess access, int coupleId, DateOnly lower, DateOnly upper, CancellationToken ct)
+    {
+        var start = access.Partners.Max(p => p.From);
+        var first = IsoWeek.Of(start > lower ? start : lower).Key;
+        var last = upper >= DateOnly.MaxValue.AddDays(-7) ? int.MaxValue : IsoWeek.Of(upper).Key;
+        return await db.SharedSteps.AsNoTracking()
+            .Where(s => s.CoupleId == coupleId && s.WeekKey >= first && s.WeekKey <= last)
+            .OrderByDescending(s => s.WeekKey)
+            .Take(RecentWeeks)
+            .Select(s => new Conversations.KeptStep(s.WeekKey, s.Text, false))
+            .ToListAsync(ct);
     }
 
     // The weeks from the later of the couple's forming and the period's start up to this week (at most limit, newest first).
