@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustCheckIn.Common;
+using TrustCheckIn.Conversations;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
 using TrustCheckIn.Notifications;
@@ -319,7 +320,8 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
             : await db.CheckIns.AsNoTracking()
                 .Where(c => c.CoupleId == couple.Id && c.WeekKey >= oldest.Key && c.WeekKey <= newest.Key)
                 .Rows()
-                .Select(r => new { r.AuthorId, r.WeekKey, r.Ratings })
+                // A kept step needs both answers of its week, so it rides along on the week's check-in rows.
+                .Select(r => new { r.AuthorId, r.WeekKey, r.Ratings, Kept = db.SharedSteps.Where(s => s.CoupleId == r.CoupleId && s.WeekKey == r.WeekKey).Select(s => s.Text).FirstOrDefault() })
                 .ToListAsync(ct);
 
         var pauses = found.FirstPaused <= newest.Key && found.LastPausedEnd > oldest.Key && oldest <= newest
@@ -346,7 +348,10 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
             oldest > formed ? oldest : null,
             hasNewer,
             hasNewer && newerEnd <= current ? newerEnd : null,
-            found.HasEarlier);
+            found.HasEarlier)
+        {
+            KeptSteps = rows.Where(r => r.Kept is not null && r.AuthorId == userId).OrderByDescending(r => r.WeekKey).Select(r => new KeptStep(r.WeekKey, r.Kept ?? "")).ToList(),
+        };
     }
 
     // What a former partner wrote in couples that have closed: their own answers only, read-only.

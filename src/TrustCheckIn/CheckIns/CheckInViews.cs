@@ -65,7 +65,11 @@ public sealed record HistoryWeek(IsoWeek Week, bool IsCurrent, Ratings? Mine, bo
 }
 
 // Keyset paging on the week key: Older/Newer are the "before" cursors of the neighbouring pages (null Newer = the newest page).
-public sealed record HistoryPage(int CoupleId, string PartnerDisplayName, IReadOnlyList<HistoryWeek> Weeks, IsoWeek? Older, bool HasNewer, IsoWeek? Newer, bool HasEarlier);
+public sealed record HistoryPage(int CoupleId, string PartnerDisplayName, IReadOnlyList<HistoryWeek> Weeks, IsoWeek? Older, bool HasNewer, IsoWeek? Newer, bool HasEarlier)
+{
+    // The small steps agreed at the end of "Talk it through" in this page's weeks, newest first.
+    public IReadOnlyList<Conversations.KeptStep> KeptSteps { get; init; } = [];
+}
 
 public sealed record EarlierEntry(IsoWeek Week, AnswersView Answers);
 

@@ -12,8 +12,6 @@ namespace TrustCheckIn.Conversations;
 // Reading the guide writes nothing: each phone's place in it is only its own address.
 public sealed class ConversationService(AppDbContext db, ExpectationService expectations, TimeProvider time, ILogger<ConversationService> logger)
 {
-    public const int KeptPerPage = 12;
-
     private sealed record Found(int CoupleId, string PartnerId, string PartnerDisplayName);
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -91,15 +89,6 @@ public sealed class ConversationService(AppDbContext db, ExpectationService expe
         var content = new ExpectationContent(string.IsNullOrWhiteSpace(need) ? TalkPrompts.DefaultNeed : need, step, ExpectationFrequency.Weekly, null);
         return await expectations.AddAsync(userId, content);
     }
-
-    // The shared steps a couple kept, newest week first, in their own words.
-    public async Task<IReadOnlyList<KeptStep>> ListKeptAsync(string userId, CancellationToken ct = default) =>
-        await db.SharedSteps.AsNoTracking()
-            .Where(s => db.Couples.ActiveIdsFor(userId).Contains(s.CoupleId))
-            .OrderByDescending(s => s.WeekKey)
-            .Take(KeptPerPage)
-            .Select(s => new KeptStep(s.WeekKey, s.Text, s.AddedById == userId))
-            .ToListAsync(ct);
 
     private async Task<Found?> OpenAsync(string userId, int coupleId, IsoWeek week, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ public sealed record GuideStep(int Number, CheckInDimension Dimension, int Mine,
     public string Listening => TalkPrompts.ListeningFor(Number);
 }
 
-public sealed record KeptStep(int WeekKey, string Text, bool AddedByMe)
+public sealed record KeptStep(int WeekKey, string Text)
 {
     public IsoWeek Week => IsoWeek.FromKey(WeekKey);
 }

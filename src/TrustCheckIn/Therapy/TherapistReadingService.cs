@@ -208,7 +208,8 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             await ReflectionsAsync(access, names, lower, upper, ct),
             access.SharesExpectations ? await ExpectationsAsync(coupleId, ct) : [])
         {
-            KeptSteps = sharers.Count == 2 ? await KeptStepsAsync(access, coupleId, lower, upper, ct) : [],
+            // On the dated summary a therapist prepares a session from; the couple page keeps to its few statements.
+            KeptSteps = sharers.Count == 2 && from is not null ? await KeptStepsAsync(access, coupleId, lower, upper, ct) : [],
         };
     }
 
@@ -222,7 +223,7 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             .Where(s => s.CoupleId == coupleId && s.WeekKey >= first && s.WeekKey <= last)
             .OrderByDescending(s => s.WeekKey)
             .Take(RecentWeeks)
-            .Select(s => new Conversations.KeptStep(s.WeekKey, s.Text, false))
+            .Select(s => new Conversations.KeptStep(s.WeekKey, s.Text))
             .ToListAsync(ct);
     }
 

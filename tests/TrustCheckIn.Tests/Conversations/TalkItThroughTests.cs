@@ -282,12 +282,12 @@ public sealed class TalkItThroughTests(TestApp app) : IClassFixture<TestApp>
         await ConsentAsync(f.ABrowser, "Input.Feelings");
         await ConsentAsync(f.BBrowser, "Input.Feelings");
 
-        var withoutCheckIns = await reader.GetPageAsync($"/Therapist/Couple/{f.CoupleId}");
+        var withoutCheckIns = await reader.GetPageAsync($"/Therapist/Summary/{f.CoupleId}");
         var guide = await reader.GetAsync(f.Talk());
         await ConsentAsync(f.ABrowser, "Input.CheckIns");
-        var oneSharing = await reader.GetPageAsync($"/Therapist/Couple/{f.CoupleId}");
+        var oneSharing = await reader.GetPageAsync($"/Therapist/Summary/{f.CoupleId}");
         await ConsentAsync(f.BBrowser, "Input.CheckIns");
-        var bothSharing = await reader.GetPageAsync($"/Therapist/Couple/{f.CoupleId}");
+        var bothSharing = await reader.GetPageAsync($"/Therapist/Summary/{f.CoupleId}");
 
         Assert.DoesNotContain(canary, withoutCheckIns.Html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, guide.StatusCode);

@@ -1,15 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustCheckIn.CheckIns;
-using TrustCheckIn.Conversations;
 using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.CheckIns;
 
-public sealed class HistoryModel(CheckInService checkIns, CheckInTrendService trends, ConversationService conversations) : PageModel
+public sealed class HistoryModel(CheckInService checkIns, CheckInTrendService trends) : PageModel
 {
-    public IReadOnlyList<KeptStep> KeptSteps { get; private set; } = [];
-
     public HistoryPage? History { get; private set; }
 
     public TrendPeriod Period { get; private set; }
@@ -39,11 +36,6 @@ public sealed class HistoryModel(CheckInService checkIns, CheckInTrendService tr
         if (History is not null && cursor is null && await trends.GetTrendAsync(userId, Period) is { } trend)
         {
             Charts = TrendChart.From(trend);
-        }
-
-        if (History is not null && cursor is null)
-        {
-            KeptSteps = await conversations.ListKeptAsync(userId);
         }
 
         return Page();
