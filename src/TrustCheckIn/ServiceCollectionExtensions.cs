@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.CheckIns;
+using TrustCheckIn.Conversations;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
 using TrustCheckIn.Data.Encryption;
@@ -73,6 +74,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<FollowThroughService>();
         services.AddScoped<FeelingService>();
         services.AddScoped<CheckInService>();
+        services.AddScoped<ConversationService>();
         services.AddScoped<CheckInTrendService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<NotificationSettingsService>();

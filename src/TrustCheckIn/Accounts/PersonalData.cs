@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TrustCheckIn.CheckIns;
+using TrustCheckIn.Conversations;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
 using TrustCheckIn.Expectations;
@@ -77,6 +78,7 @@ public static class PersonalData
         [typeof(ExpectationRevision)] = OfMyCouples<ExpectationRevision>("expectation changes"),
         [typeof(ExpectationTable)] = OfMyCouples<ExpectationTable>("expectation reviews"),
         [typeof(CouplePause)] = OfMyCouples<CouplePause>("pauses"),
+        [typeof(SharedStep)] = OfMyCouples<SharedStep>("small steps we agreed on"),
         [typeof(FollowThrough)] = OfMyCouples<FollowThrough>(
             "follow-through",
             async (db, id, _) =>

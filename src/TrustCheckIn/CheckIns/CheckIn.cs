@@ -53,6 +53,12 @@ public sealed class CheckIn
 
     public string? SmallStep { get; private set; }
 
+    // How last week's small step went, in the author's words of choice; revealed with the rest of this week.
+    public StepOutcome? LastStepOutcome { get; private set; }
+
+    // The partner's "I noticed" on that outcome, possible only once the week is revealed.
+    public DateTime? StepNoticedAt { get; private set; }
+
     public DateTime SubmittedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
@@ -77,6 +83,16 @@ public sealed class CheckIn
 
     public void Seal(DateTime now) => SealedAt ??= now;
 
+    public void NoticeStep(DateTime now)
+    {
+        if (LastStepOutcome is null)
+        {
+            throw new InvalidOperationException("There is no small step to notice.");
+        }
+
+        StepNoticedAt ??= now;
+    }
+
     private void Apply(CheckInAnswers answers, DateTime now)
     {
         if (answers.Problem() is not null)
@@ -89,6 +105,7 @@ public sealed class CheckIn
         WentWell = tidy.WentWell;
         OnMyMind = tidy.OnMyMind;
         SmallStep = tidy.SmallStep;
+        LastStepOutcome = tidy.LastStep;
         UpdatedAt = now;
     }
 }

@@ -53,6 +53,9 @@ public sealed record CheckInAnswers(Ratings Ratings, string? WentWell, string? O
 {
     public const int TextLength = 2000;
 
+    // Asked only when the author wrote a small step the week before; the service drops it otherwise.
+    public StepOutcome? LastStep { get; init; }
+
     public ServiceError? Problem()
     {
         foreach (var dimension in CheckInDimensions.All)
@@ -71,7 +74,7 @@ public sealed record CheckInAnswers(Ratings Ratings, string? WentWell, string? O
             }
         }
 
-        return null;
+        return LastStep is { } outcome && !Enum.IsDefined(outcome) ? ServiceError.Invalid(nameof(LastStep), "Please choose how it went, or leave it.") : null;
     }
 
     // Blank answers are stored as no answer, so "nothing written" reads the same everywhere.

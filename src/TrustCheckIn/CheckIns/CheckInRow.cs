@@ -24,6 +24,10 @@ public sealed class CheckInRow
 
     public string? SmallStep { get; init; }
 
+    public StepOutcome? LastStepOutcome { get; init; }
+
+    public bool StepNoticed { get; init; }
+
     public DateTime UpdatedAt { get; init; }
 }
 
@@ -42,6 +46,8 @@ public static class CheckInRows
         WentWell = c.WentWell,
         OnMyMind = c.OnMyMind,
         SmallStep = c.SmallStep,
+        LastStepOutcome = c.LastStepOutcome,
+        StepNoticed = c.StepNoticedAt != null,
         UpdatedAt = c.UpdatedAt,
     });
 }

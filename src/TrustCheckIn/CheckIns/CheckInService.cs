@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustCheckIn.Common;
+using TrustCheckIn.Conversations;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
 using TrustCheckIn.Notifications;
@@ -33,12 +34,31 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
     internal async Task<ThisWeekView> ThisWeekOfAsync(string userId, int coupleId, string partnerId, string partnerName, DayOfWeek checkInDay, TimeZoneInfo zone, CancellationToken ct)
     {
         var week = IsoWeek.Current(time, zone);
+        var lastWeekKey = week.Previous.Key;
+        // Last week's row of the person's own rides along: only its small step is read, for "How did it go?".
         var rows = await db.CheckIns.AsNoTracking()
-            .Where(c => c.CoupleId == coupleId && c.WeekKey == week.Key && (c.AuthorId == userId || c.AuthorId == partnerId))
+            .Where(c => c.CoupleId == coupleId
+                && ((c.WeekKey == week.Key && (c.AuthorId == userId || c.AuthorId == partnerId)) || (c.WeekKey == lastWeekKey && c.AuthorId == userId)))
             .Rows()
-            .Select(r => new { r.AuthorId, Mine = r.AuthorId == userId ? new AnswersView(r.Id, r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep, r.UpdatedAt) : null })
+            .Select(r => new
+            {
+                r.AuthorId,
+                r.WeekKey,
+                Mine = r.AuthorId == userId && r.WeekKey == week.Key
+                    ? new AnswersView(r.Id, r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep, r.UpdatedAt) { LastStepOutcome = r.LastStepOutcome, StepNoticed = r.StepNoticed }
+                    : null,
+                LastStep = r.WeekKey == lastWeekKey ? r.SmallStep : null,
+            })
             .ToListAsync(ct);
-        return new ThisWeekView(coupleId, week, partnerName, checkInDay, rows.SingleOrDefault(r => r.AuthorId == userId)?.Mine, rows.Any(r => r.AuthorId == partnerId));
+        var thisWeek = rows.Where(r => r.WeekKey == week.Key).ToList();
+        return new ThisWeekView(
+            coupleId,
+            week,
+            partnerName,
+            checkInDay,
+            thisWeek.SingleOrDefault(r => r.AuthorId == userId)?.Mine,
+            thisWeek.Any(r => r.AuthorId == partnerId),
+            rows.SingleOrDefault(r => r.WeekKey == lastWeekKey)?.LastStep);
     }
 
     // For reminders: false when the person is not in an active couple.
@@ -95,6 +115,12 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
         if (mine is { IsSealed: true })
         {
             return ServiceError.RefusedByRule("You've both checked in, so this week's answers are settled. You can still reply to each other on the week's page.");
+        }
+
+        if (answers.LastStep is not null && !await db.CheckIns.AnyAsync(c => c.CoupleId == couple.Id && c.AuthorId == userId && c.WeekKey == week.Previous.Key && c.SmallStep != null))
+        {
+            // Nothing was promised last week, so there is nothing to say about how it went.
+            answers = answers with { LastStep = null };
         }
 
         var now = Now;
@@ -154,6 +180,7 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
         var mine = await AnswersOf(db.CheckIns.AsNoTracking()
             .Where(c => c.CoupleId == couple.Id && c.AuthorId == userId && c.WeekKey == week.Key))
             .SingleOrDefaultAsync(ct);
+        mine = await WithLastWeekStepAsync(mine, couple.Id, userId, week, ct);
         if (!active)
         {
             return new WeekView(couple.Id, week, couple.PartnerDisplayName, false, isOver, mine, null, false, null, null);
@@ -165,7 +192,7 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
             .SingleOrDefaultAsync(ct);
         var revealed = partnerCheckInId is not null && (mine is not null || isOver);
         var partner = revealed
-            ? await AnswersOf(db.CheckIns.AsNoTracking().Where(c => c.Id == partnerCheckInId)).SingleAsync(ct)
+            ? await WithLastWeekStepAsync(await AnswersOf(db.CheckIns.AsNoTracking().Where(c => c.Id == partnerCheckInId)).SingleAsync(ct), couple.Id, couple.PartnerId, week, ct)
             : null;
         var (mineId, partnersId) = (mine?.CheckInId ?? 0, partner?.CheckInId ?? 0);
         var replies = await db.CheckInReplies.AsNoTracking()
@@ -199,6 +226,48 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await RevealedPartnerCheckInAsync(userId, checkInId) is not { } targetId)
+        {
+            return ServiceError.NotFound("check-in");
+        }
+
+        var now = Now;
+        var reply = await db.CheckInReplies.SingleOrDefaultAsync(r => r.CheckInId == targetId && r.AuthorId == userId);
+        if (reply is null)
+        {
+            db.CheckInReplies.Add(new CheckInReply(targetId, userId, tidy, now));
+        }
+        else
+        {
+            reply.Change(tidy, now);
+        }
+
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        logger.LogInformation("User {UserId} replied to check-in {CheckInId}", userId, targetId);
+        return Result.Ok;
+    }
+
+    // "I noticed" on how the partner's last small step went: only once their week is revealed to this person.
+    public async Task<Result> NoticeStepAsync(string userId, int checkInId)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await RevealedPartnerCheckInAsync(userId, checkInId) is not { } targetId
+            || await db.CheckIns.SingleAsync(c => c.Id == targetId) is not { LastStepOutcome: not null } target)
+        {
+            return ServiceError.NotFound("check-in");
+        }
+
+        target.NoticeStep(Now);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        logger.LogInformation("User {UserId} noticed the small step on check-in {CheckInId}", userId, targetId);
+        return Result.Ok;
+    }
+
+    // The partner's check-in in the person's active couple, once revealed to them; null means "as far as they know, it does not exist".
+    private async Task<int?> RevealedPartnerCheckInAsync(string userId, int checkInId)
+    {
         var couple = await db.Couples.ActiveFor(userId).SeenBy(userId)
             .Select(c => new { c.Id, c.TimeZoneId, c.PartnerId })
             .SingleOrDefaultAsync();
@@ -209,32 +278,12 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
                 .SingleOrDefaultAsync();
         if (couple is null || target is null)
         {
-            return ServiceError.NotFound("check-in");
+            return null;
         }
 
         var current = IsoWeek.Current(time, TimeZoneInfo.FindSystemTimeZoneById(couple.TimeZoneId));
         var answeredToo = await db.CheckIns.AnyAsync(c => c.CoupleId == couple.Id && c.AuthorId == userId && c.WeekKey == target.WeekKey);
-        if (!answeredToo && target.WeekKey >= current.Key)
-        {
-            // Not revealed yet, so as far as this person knows it does not exist.
-            return ServiceError.NotFound("check-in");
-        }
-
-        var now = Now;
-        var reply = await db.CheckInReplies.SingleOrDefaultAsync(r => r.CheckInId == target.Id && r.AuthorId == userId);
-        if (reply is null)
-        {
-            db.CheckInReplies.Add(new CheckInReply(target.Id, userId, tidy, now));
-        }
-        else
-        {
-            reply.Change(tidy, now);
-        }
-
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        logger.LogInformation("User {UserId} replied to check-in {CheckInId}", userId, target.Id);
-        return Result.Ok;
+        return answeredToo || target.WeekKey < current.Key ? target.Id : null;
     }
 
     public async Task<HistoryPage?> GetHistoryAsync(string userId, IsoWeek? before, CancellationToken ct = default)
@@ -271,7 +320,8 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
             : await db.CheckIns.AsNoTracking()
                 .Where(c => c.CoupleId == couple.Id && c.WeekKey >= oldest.Key && c.WeekKey <= newest.Key)
                 .Rows()
-                .Select(r => new { r.AuthorId, r.WeekKey, r.Ratings })
+                // A kept step needs both answers of its week, so it rides along on the week's check-in rows.
+                .Select(r => new { r.AuthorId, r.WeekKey, r.Ratings, Kept = db.SharedSteps.Where(s => s.CoupleId == r.CoupleId && s.WeekKey == r.WeekKey).Select(s => s.Text).FirstOrDefault() })
                 .ToListAsync(ct);
 
         var pauses = found.FirstPaused <= newest.Key && found.LastPausedEnd > oldest.Key && oldest <= newest
@@ -298,7 +348,10 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
             oldest > formed ? oldest : null,
             hasNewer,
             hasNewer && newerEnd <= current ? newerEnd : null,
-            found.HasEarlier);
+            found.HasEarlier)
+        {
+            KeptSteps = rows.Where(r => r.Kept is not null && r.AuthorId == userId).OrderByDescending(r => r.WeekKey).Select(r => new KeptStep(r.WeekKey, r.Kept ?? "")).ToList(),
+        };
     }
 
     // What a former partner wrote in couples that have closed: their own answers only, read-only.
@@ -316,7 +369,7 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
             .ThenByDescending(c => c.Id)
             .Take(EarlierPerPage + 1)
             .Rows()
-            .Select(r => new { r.WeekKey, Answers = new AnswersView(r.Id, r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep, r.UpdatedAt) })
+            .Select(r => new { r.WeekKey, Answers = new AnswersView(r.Id, r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep, r.UpdatedAt) { LastStepOutcome = r.LastStepOutcome } })
             .ToListAsync(ct);
         var entries = page.Take(EarlierPerPage).Select(e => new EarlierEntry(IsoWeek.FromKey(e.WeekKey), e.Answers)).ToList();
         var older = page.Count > EarlierPerPage ? new EarlierCursor(entries[^1].Week.Key, entries[^1].Answers.CheckInId) : null;
@@ -332,5 +385,21 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
 
     private static IQueryable<AnswersView> AnswersOf(IQueryable<CheckIn> checkIns) => checkIns
         .Rows()
-        .Select(r => new AnswersView(r.Id, r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep, r.UpdatedAt));
+        .Select(r => new AnswersView(r.Id, r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep, r.UpdatedAt) { LastStepOutcome = r.LastStepOutcome, StepNoticed = r.StepNoticed });
+
+    // Read only when the author said how it went: the small step it refers to is theirs, from the week before.
+    private async Task<AnswersView?> WithLastWeekStepAsync(AnswersView? answers, int coupleId, string authorId, IsoWeek week, CancellationToken ct)
+    {
+        if (answers is not { LastStepOutcome: not null })
+        {
+            return answers;
+        }
+
+        var lastWeekKey = week.Previous.Key;
+        var step = await db.CheckIns.AsNoTracking()
+            .Where(c => c.CoupleId == coupleId && c.AuthorId == authorId && c.WeekKey == lastWeekKey)
+            .Select(c => c.SmallStep)
+            .SingleOrDefaultAsync(ct);
+        return answers with { LastWeekStep = step };
+    }
 }

@@ -9,9 +9,18 @@ public enum WeekState
     BothCheckedIn,
 }
 
-public sealed record AnswersView(int CheckInId, Ratings Ratings, string? WentWell, string? OnMyMind, string? SmallStep, DateTime UpdatedAt);
+public sealed record AnswersView(int CheckInId, Ratings Ratings, string? WentWell, string? OnMyMind, string? SmallStep, DateTime UpdatedAt)
+{
+    public StepOutcome? LastStepOutcome { get; init; }
 
-public sealed record ThisWeekView(int CoupleId, IsoWeek Week, string PartnerDisplayName, DayOfWeek CheckInDay, AnswersView? Mine, bool PartnerCheckedIn)
+    public bool StepNoticed { get; init; }
+
+    // The author's own small step from the week before, shown beside how it went.
+    public string? LastWeekStep { get; init; }
+}
+
+// LastWeekStep: the person's own "one small thing" from last week, asked about in this week's form.
+public sealed record ThisWeekView(int CoupleId, IsoWeek Week, string PartnerDisplayName, DayOfWeek CheckInDay, AnswersView? Mine, bool PartnerCheckedIn, string? LastWeekStep = null)
 {
     public WeekState State => (Mine is not null, PartnerCheckedIn) switch
     {
@@ -43,6 +52,8 @@ public sealed record WeekView(
         Mine is not null && Partner is not null ? Mine.Ratings.DifferencesFrom(Partner.Ratings) : [];
 
     public bool CanReply => CoupleIsActive && Partner is not null;
+
+    public bool CanTalkItThrough => CoupleIsActive && Mine is not null && Partner is not null;
 }
 
 public sealed record HistoryWeek(IsoWeek Week, bool IsCurrent, Ratings? Mine, bool PartnerCheckedIn, Ratings? Partner, bool IsPaused = false)
@@ -54,7 +65,11 @@ public sealed record HistoryWeek(IsoWeek Week, bool IsCurrent, Ratings? Mine, bo
 }
 
 // Keyset paging on the week key: Older/Newer are the "before" cursors of the neighbouring pages (null Newer = the newest page).
-public sealed record HistoryPage(int CoupleId, string PartnerDisplayName, IReadOnlyList<HistoryWeek> Weeks, IsoWeek? Older, bool HasNewer, IsoWeek? Newer, bool HasEarlier);
+public sealed record HistoryPage(int CoupleId, string PartnerDisplayName, IReadOnlyList<HistoryWeek> Weeks, IsoWeek? Older, bool HasNewer, IsoWeek? Newer, bool HasEarlier)
+{
+    // The small steps agreed at the end of "Talk it through" in this page's weeks, newest first.
+    public IReadOnlyList<Conversations.KeptStep> KeptSteps { get; init; } = [];
+}
 
 public sealed record EarlierEntry(IsoWeek Week, AnswersView Answers);
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.CheckIns;
+using TrustCheckIn.Conversations;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data.Encryption;
 using TrustCheckIn.Therapy;
@@ -21,6 +22,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<CouplePause> CouplePauses => Set<CouplePause>();
+
+    public DbSet<SharedStep> SharedSteps => Set<SharedStep>();
 
     public DbSet<TherapistProfile> TherapistProfiles => Set<TherapistProfile>();
 

@@ -18,7 +18,13 @@ public sealed record CoupleRecord(
     IReadOnlyList<CoupleRecord.AgendaEntry> Agenda,
     IReadOnlyList<CoupleRecord.PracticeEntry> Practices)
 {
-    public sealed record CheckInEntry(string PartnerId, string PartnerName, IsoWeek Week, Ratings Ratings, string? WentWell, string? OnMyMind, string? SmallStep);
+    public sealed record CheckInEntry(string PartnerId, string PartnerName, IsoWeek Week, Ratings Ratings, string? WentWell, string? OnMyMind, string? SmallStep)
+    {
+        public StepOutcome? LastStepOutcome { get; init; }
+    }
+
+    // The small steps the couple agreed on together: joint, so shown only while both share their check-ins.
+    public IReadOnlyList<Conversations.KeptStep> KeptSteps { get; init; } = [];
 
     public enum WeekState
     {

@@ -261,7 +261,7 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             .ToListAsync(ct);
         var checkIns = checkInRows
             .Where(r => access.Consented(r.AuthorId, ConsentScope.CheckIns, r.WeekStart))
-            .Select(r => new CoupleRecord.CheckInEntry(r.AuthorId, names[r.AuthorId], IsoWeek.FromKey(r.WeekKey), r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep))
+            .Select(r => new CoupleRecord.CheckInEntry(r.AuthorId, names[r.AuthorId], IsoWeek.FromKey(r.WeekKey), r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep) { LastStepOutcome = r.LastStepOutcome })
             .ToList();
         var weeks = sharers.Count == 0 ? [] : await WeekStatesAsync(access, checkIns, ThisWeekOf(access), earliest > lower ? earliest : lower, upper, from is null ? RecentWeeks : SummaryCheckInLimit / 2, ct);
         var divergent = checkIns.GroupBy(c => c.Week.Key)
@@ -283,7 +283,11 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             access.SharesExpectations ? await ExpectationsAsync(coupleId, ct) : [],
             // The summary carries the session's agenda and practice outcomes; the couple page links to them instead.
             kind == AccessKind.Summary ? await AgendaAsync(access, names, lower, upper, ct) : [],
-            kind == AccessKind.Summary ? await PracticesAsync(access, names, lower, upper, ct) : []);
+            kind == AccessKind.Summary ? await PracticesAsync(access, names, lower, upper, ct) : [])
+        {
+            // On the dated summary a therapist prepares a session from; the couple page keeps to its few statements.
+            KeptSteps = sharers.Count == 2 && from is not null ? await KeptStepsAsync(access, coupleId, lower, upper, ct) : [],
+        };
     }
 
     public sealed record SessionView(CoupleAccess Access, IReadOnlyList<CoupleRecord.AgendaEntry> Agenda, IReadOnlyList<CoupleRecord.PracticeEntry> Practices);
@@ -354,6 +358,20 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             p.Answers.SingleOrDefault(a => a.AuthorId == partner.PartnerId) is { } a
                 ? new CoupleRecord.PracticeAnswer(names[partner.PartnerId], a.DoneAt is not null, a.Line)
                 : new CoupleRecord.PracticeAnswer(names[partner.PartnerId], false, null)).ToList())).ToList();
+    }
+
+    // From the later of the two partners' start dates, like every joint item.
+    private async Task<List<Conversations.KeptStep>> KeptStepsAsync(CoupleAccess access, int coupleId, DateOnly lower, DateOnly upper, CancellationToken ct)
+    {
+        var start = access.Partners.Max(p => p.From);
+        var first = IsoWeek.Of(start > lower ? start : lower).Key;
+        var last = upper >= DateOnly.MaxValue.AddDays(-7) ? int.MaxValue : IsoWeek.Of(upper).Key;
+        return await db.SharedSteps.AsNoTracking()
+            .Where(s => s.CoupleId == coupleId && s.WeekKey >= first && s.WeekKey <= last)
+            .OrderByDescending(s => s.WeekKey)
+            .Take(RecentWeeks)
+            .Select(s => new Conversations.KeptStep(s.WeekKey, s.Text))
+            .ToListAsync(ct);
     }
 
     // The weeks from the later of the couple's forming and the period's start up to this week (at most limit, newest first).

@@ -110,6 +110,17 @@ public static class AccessTable
         new("GET /CheckIns/Week", w => $"/CheckIns/Week/{w.CoupleId}/{w.ThisWeek}", CoupleAB),
         new("GET /CheckIns/Week", w => $"/CheckIns/Week/{w.OtherCoupleId}/{w.RevealedWeek}", "L N N o F F F N 2"),
         new("POST /CheckIns/Week?handler=Reply", w => $"/CheckIns/Week/{w.CoupleId}/{w.RevealedWeek}?handler=Reply", CoupleAB),
+        // "I noticed": only B's revealed check-in says how a small step went, so only A has something to notice.
+        new("POST /CheckIns/Week?handler=Noticed", w => $"/CheckIns/Week/{w.CoupleId}/{w.RevealedWeek}?handler=Noticed", "L r N N F F F N 2"),
+
+        // Talk it through: only a week revealed to both; the half-answered week and another couple's are 404 to everyone.
+        new("GET /CheckIns/Talk", w => $"/CheckIns/Talk/{w.CoupleId}/{w.RevealedWeek}", CoupleAB),
+        new("GET /CheckIns/Talk", w => $"/CheckIns/Talk/{w.CoupleId}/{w.RevealedWeek}/1", CoupleAB),
+        new("GET /CheckIns/Talk", w => $"/CheckIns/Talk/{w.CoupleId}/{w.ThisWeek}", "L N N N F F F N 2"),
+        new("GET /CheckIns/Talk", w => $"/CheckIns/Talk/{w.OtherCoupleId}/{w.RevealedWeek}", "L N N N F F F N 2"),
+        new("POST /CheckIns/Talk?handler=Keep", w => $"/CheckIns/Talk/{w.CoupleId}/{w.RevealedWeek}?handler=Keep", "L o o N F F F N 2"),
+        new("POST /CheckIns/Talk?handler=Keep", w => $"/CheckIns/Talk/{w.CoupleId}/{w.ThisWeek}?handler=Keep", "L N N N F F F N 2"),
+        new("POST /CheckIns/Talk?handler=Table", w => $"/CheckIns/Talk/{w.CoupleId}/{w.RevealedWeek}?handler=Table", "L o o N F F F N 2"),
 
         // Our couple.
         new("GET /Couple/Index", _ => "/Couple", Partner),

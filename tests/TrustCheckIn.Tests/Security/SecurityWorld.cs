@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.CheckIns;
+using TrustCheckIn.Conversations;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
 using TrustCheckIn.Expectations;
@@ -183,6 +184,9 @@ public sealed class SecurityWorld
         var checkInOfB = await db.CheckIns.Where(x => x.AuthorId == b.Id).Select(x => x.Id).SingleAsync();
         Must(await checkIns.ReplyAsync(a.Id, checkInOfB, NewCanary("ReplyA", Actor.PartnerA, couple)));
         Must(await checkIns.SubmitAsync(c.Id, lastWeek.Key, Answers(NewCanary("CheckInOther", Actor.OtherCouple))));
+        Must(await services.GetRequiredService<ConversationService>().KeepStepAsync(a.Id, CoupleId, lastWeek, NewCanary("SharedStep", Actor.PartnerA, couple)));
+        // As if B had said how the week before went: the first week has no week before it to ask about.
+        await db.CheckIns.Where(x => x.Id == checkInOfB).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastStepOutcome, StepOutcome.Partly));
 
         // This week: only B has answered, so A must not see it yet.
         App.Clock.Advance(TimeSpan.FromDays(7));

@@ -111,6 +111,8 @@ public sealed class IndexModel(CheckInService checkIns, CoupleService couples) :
         [Display(Name = "One small thing I will do this week")]
         public string? SmallStep { get; set; }
 
+        public StepOutcome? LastStep { get; set; }
+
         public int? Rating(CheckInDimension dimension) => dimension switch
         {
             CheckInDimension.Trust => Trust,
@@ -125,7 +127,7 @@ public sealed class IndexModel(CheckInService checkIns, CoupleService couples) :
             new Ratings(Trust ?? 0, FeelingHeard ?? 0, Connection ?? 0, FollowThrough ?? 0, EmotionalSafety ?? 0),
             WentWell,
             OnMyMind,
-            SmallStep);
+            SmallStep) { LastStep = LastStep };
 
         public static InputModel From(ThisWeekView week) => week.Mine is not { } mine
             ? new() { WeekKey = week.Week.Key }
@@ -140,6 +142,7 @@ public sealed class IndexModel(CheckInService checkIns, CoupleService couples) :
                 WentWell = mine.WentWell,
                 OnMyMind = mine.OnMyMind,
                 SmallStep = mine.SmallStep,
+                LastStep = mine.LastStepOutcome,
             };
     }
 }

@@ -2,13 +2,16 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustCheckIn.CheckIns;
+using TrustCheckIn.Conversations;
 using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.CheckIns;
 
-public sealed class WeekModel(CheckInService checkIns) : PageModel
+public sealed class WeekModel(CheckInService checkIns, ConversationService conversations) : PageModel
 {
     public WeekView View { get; private set; } = null!;
+
+    public bool CanTalk { get; private set; }
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -24,7 +27,18 @@ public sealed class WeekModel(CheckInService checkIns) : PageModel
         }
 
         Input.Text = View.MyReplyToPartner;
+        CanTalk = View.CanTalkItThrough && await conversations.CanTalkAsync(User.GetUserId(), coupleId, View.Week);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostNoticedAsync(int coupleId, string week)
+    {
+        if (!await LoadAsync(coupleId, week) || View is not { CanReply: true, Partner: { } partner })
+        {
+            return NotFound();
+        }
+
+        return this.Respond(await checkIns.NoticeStepAsync(User.GetUserId(), partner.CheckInId), "Thank you for noticing.", () => RedirectToPage(new { coupleId, week }));
     }
 
     public async Task<IActionResult> OnPostReplyAsync(int coupleId, string week)

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustCheckIn.CheckIns;
+using TrustCheckIn.Conversations;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Feelings;
 using TrustCheckIn.Web.Infrastructure;
@@ -14,6 +16,10 @@ public sealed class ComposeModel(FeelingService feelings, CoupleService couples)
 
     [FromRoute]
     public int? Id { get; set; }
+
+    // From "Talk it through": a new statement begins from that question's starter, for the person to finish.
+    [FromQuery]
+    public CheckInDimension? Starter { get; set; }
 
     public bool CanWrite { get; private set; }
 
@@ -42,6 +48,10 @@ public sealed class ComposeModel(FeelingService feelings, CoupleService couples)
 
             Input = InputModel.From(draft);
             Advise();
+        }
+        else if (Starter is { } dimension && Enum.IsDefined(dimension))
+        {
+            Input = InputModel.From(TalkPrompts.For(dimension).Starter);
         }
 
         CanWrite = await feelings.CanWriteAsync(User.GetUserId());

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using TrustCheckIn.CheckIns;
+using TrustCheckIn.Conversations;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
 using TrustCheckIn.Journal;
@@ -45,6 +46,8 @@ public static class PrivateTexts
         WrittenBy<PracticeResponse>(nameof(PracticeResponse.Line), nameof(PracticeResponse.AuthorId)),
         // A practice is written into the couple's space: the couple's key, so it outlives the therapist's account.
         OfCouple<Practice>(nameof(Practice.Text)),
+        // Agreed together at the end of talking a week through: the couple's key, like the expectations table.
+        OfCouple<SharedStep>(nameof(SharedStep.Text)),
         OfCouple<Expectation>(nameof(Expectation.Need)),
         OfCouple<Expectation>(nameof(Expectation.Action)),
         OfCouple<Expectation>(nameof(Expectation.CustomFrequency)),

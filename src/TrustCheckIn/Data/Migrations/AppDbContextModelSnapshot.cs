@@ -261,6 +261,10 @@ namespace TrustCheckIn.Data.Migrations
                     b.Property<int>("FollowThrough")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LastStepOutcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MonthKey")
                         .HasColumnType("INTEGER");
 
@@ -273,6 +277,9 @@ namespace TrustCheckIn.Data.Migrations
 
                     b.Property<string>("SmallStep")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StepNoticedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("SubmittedAt")
@@ -349,6 +356,44 @@ namespace TrustCheckIn.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("CheckInReplies");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Conversations.SharedStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoupleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WeekKey")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedById");
+
+                    b.HasIndex("CoupleId", "WeekKey")
+                        .IsUnique();
+
+                    b.ToTable("SharedSteps");
                 });
 
             modelBuilder.Entity("TrustCheckIn.Couples.Couple", b =>
@@ -1640,6 +1685,17 @@ namespace TrustCheckIn.Data.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("CheckIn");
+                });
+
+            modelBuilder.Entity("TrustCheckIn.Conversations.SharedStep", b =>
+                {
+                    b.HasOne("TrustCheckIn.Couples.Couple", "Couple")
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Couple");
                 });
 
             modelBuilder.Entity("TrustCheckIn.Couples.Couple", b =>
