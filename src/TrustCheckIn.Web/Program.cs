@@ -82,11 +82,14 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Partner, policy => policy.RequireRole(Roles.Partner))
     .AddPolicy(Policies.Therapist, policy => policy.RequireRole(Roles.Therapist).RequireClaim(TwoFactorClaims.Type, TwoFactorClaims.MultiFactor))
     .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator));
+// Refused by the partner policy is "not found", as another couple's ids are; other refusals stay 403.
+builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, PartnerPagesNotFound>();
 
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.ConfigureFilter(new UnreadableCheckboxFilter());
     options.Conventions.ConfigureFilter(new FormProblemsFilter());
+    options.Conventions.ConfigureFilter(new NoHandlerFilter());
     options.Conventions.AuthorizeFolder("/Couple", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Journal", Policies.Partner);
     options.Conventions.AuthorizeFolder("/Expectations", Policies.Partner);

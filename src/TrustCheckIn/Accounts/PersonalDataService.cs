@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustCheckIn.CheckIns;
+using TrustCheckIn.Conversations;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
 using TrustCheckIn.Data.Encryption;
@@ -29,17 +30,17 @@ public sealed class PersonalDataService(AppDbContext db, UserManager<AppUser> us
         var rows = await db.CheckIns.AsNoTracking()
             .Where(c => c.AuthorId == userId)
             .OrderBy(c => c.WeekKey)
-            .Select(c => new { c.WeekKey, c.WeekStart, c.Trust, c.FeelingHeard, c.Connection, c.FollowThrough, c.EmotionalSafety, c.WentWell, c.OnMyMind, c.SmallStep, c.SubmittedAt })
+            .Select(c => new { c.WeekKey, c.WeekStart, c.Trust, c.FeelingHeard, c.Connection, c.FollowThrough, c.EmotionalSafety, c.WentWell, c.OnMyMind, c.SmallStep, c.LastStepOutcome, c.SubmittedAt })
             .ToListAsync(ct);
         var csv = new StringBuilder();
-        Csv.AppendRow(csv, ["Week", "Week starts", "Trust", "Feeling heard", "Connection", "Follow-through", "Emotional safety", "What went well", "What is on my mind", "One small thing", "Submitted (UTC)"]);
+        Csv.AppendRow(csv, ["Week", "Week starts", "Trust", "Feeling heard", "Connection", "Follow-through", "Emotional safety", "What went well", "What is on my mind", "One small thing", "How last week's small thing went", "Submitted (UTC)"]);
         foreach (var r in rows)
         {
             Csv.AppendRow(csv,
             [
                 IsoWeek.FromKey(r.WeekKey).ToString(), r.WeekStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Invariant(r.Trust), Invariant(r.FeelingHeard), Invariant(r.Connection), Invariant(r.FollowThrough), Invariant(r.EmotionalSafety),
-                r.WentWell, r.OnMyMind, r.SmallStep, r.SubmittedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                r.WentWell, r.OnMyMind, r.SmallStep, r.LastStepOutcome is { } outcome ? TalkPrompts.Outcome(outcome) : "", r.SubmittedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             ]);
         }
 

@@ -53,6 +53,7 @@ public static class ConsentWords
         AccessKind.Couple => "couple page",
         AccessKind.Summary => "printable summary",
         AccessKind.Session => "next-session page",
-        _ => kind.ToString(),
+        // The two writes have their own words above: never a page.
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -35,15 +35,17 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
         public static DashboardExtras None { get; } = new(null, null, null, null);
     }
 
-    // Weeks newest first.
-    public sealed record DashboardCouple(CoupleAccess Access, IReadOnlyList<DashboardWeek> Weeks, DashboardExtras Extras, DateTime Now)
+    // Weeks newest first. LocalNow is the couple's clock, as the agenda's times are.
+    public sealed record DashboardCouple(CoupleAccess Access, IReadOnlyList<DashboardWeek> Weeks, DashboardExtras Extras, DateTime LocalNow)
     {
         public DashboardWeek? LastRevealed => Weeks.Count > 0 ? Weeks[0] : null;
 
         // Agenda items raised in the last week are new: the session they are for is probably the next one.
         public const int NewAgendaDays = 7;
 
-        public bool HasNewAgenda => Extras.Agenda?.Any(a => Now - a.AddedAt < TimeSpan.FromDays(NewAgendaDays)) == true;
+        public bool IsNew(CoupleRecord.AgendaEntry item) => LocalNow - item.AddedAt < TimeSpan.FromDays(NewAgendaDays);
+
+        public bool HasNewAgenda => Extras.Agenda?.Any(IsNew) == true;
 
         // A couple whose newest revealed week shows them apart, or who raised something new, comes first: that is the conversation to prepare.
         public bool NeedsALook => LastRevealed is { Apart.Count: > 0 } || HasNewAgenda;

@@ -180,6 +180,13 @@ public sealed class TalkItThroughTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("Call at lunch on Wednesday: Partly", bAfter.Document.QuerySelector("#partner-answers .carry-over")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Call at lunch on Wednesday: Partly", aAfter.Document.QuerySelector("#my-answers .carry-over")!.TextContent, StringComparison.Ordinal);
         Assert.Null(aAfter.Document.QuerySelector("#step-noticed-form"));
+
+        var aCsv = await (await f.ABrowser.GetAsync("/Account/Manage/PersonalData?handler=CheckInsCsv")).Content.ReadAsStringAsync();
+        var bCsv = await (await f.BBrowser.GetAsync("/Account/Manage/PersonalData?handler=CheckInsCsv")).Content.ReadAsStringAsync();
+
+        Assert.Contains("One small thing,How last week's small thing went,Submitted (UTC)", aCsv, StringComparison.Ordinal);
+        Assert.Contains(",Partly,", aCsv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Partly", bCsv, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -271,6 +278,20 @@ public sealed class TalkItThroughTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task APostNamingNoHandlerIsNotFoundAndKeepsNothing()
+    {
+        var f = await RevealedAsync(Answers(trust: 1), Answers(trust: 5));
+        var week = await f.ABrowser.GetPageAsync($"/CheckIns/Week/{f.CoupleId}/{f.Week}");
+
+        var onTalk = await f.ABrowser.PostWithTokenOfAsync(week, f.Talk(), new() { ["Input.Step"] = "We walk after dinner" });
+        var onWeek = await f.ABrowser.PostWithTokenOfAsync(week, $"/CheckIns/Week/{f.CoupleId}/{f.Week}");
+
+        Assert.Equal(HttpStatusCode.NotFound, onTalk.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, onWeek.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.SharedSteps.CountAsync(s => s.CoupleId == f.CoupleId)));
+    }
+
+    [Fact]
     public async Task ATherapistSeesKeptStepsAndHowStepsWentOnlyUnderBothPartnersCheckInConsent()
     {
         var f = await RevealedAsync(Answers(trust: 1), Answers(trust: 5));
@@ -290,7 +311,7 @@ public sealed class TalkItThroughTests(TestApp app) : IClassFixture<TestApp>
         var bothSharing = await reader.GetPageAsync($"/Therapist/Summary/{f.CoupleId}");
 
         Assert.DoesNotContain(canary, withoutCheckIns.Html, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Forbidden, guide.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, guide.StatusCode);
         Assert.DoesNotContain(canary, oneSharing.Html, StringComparison.Ordinal);
         Assert.Contains(canary, bothSharing.Document.QuerySelector("#kept-steps")!.TextContent, StringComparison.Ordinal);
     }

@@ -119,8 +119,8 @@ public sealed class JournalPrivacyTests(TestApp app) : IClassFixture<TestApp>
         var index = await therapist.GetAsync("/Journal");
         var entry = await therapist.GetAsync($"/Journal/Entry/{seeded.EntryId}");
 
-        Assert.Equal(HttpStatusCode.Forbidden, index.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, entry.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, index.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, entry.StatusCode);
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public enum Stage
 // Allowed (these POSTs run last, in Stage order): o = 200, r = 302 within the app, t = 302 to the two-step
 // page as that page's own next step, n = 404 because an earlier allowed cell already did it (A left first).
 // Refused (these POSTs run first and must change nothing): L = 302 to sign-in, 2 = 302 to two-step set-up,
-// F = 403, N = 404, B = 400.
+// F = 403, N = 404, B = 400. A therapist on a couple's page is N, as another couple is: to anyone who is not a
+// partner those pages are not there (PartnerPagesNotFound).
 public sealed record AccessCase(string Handler, Func<SecurityWorld, string> Url, string Outcomes, Stage Stage = Stage.Normal)
 {
     public char Expected(Actor actor) => Outcomes.Replace(" ", "", StringComparison.Ordinal)[(int)actor];
@@ -35,9 +36,9 @@ public static class AccessTable
     //                                   anon A B oth thU thC thR adm th2
     private const string Public = /*  */ "o    o o o   o   o   o   o   o";
     private const string SignedIn = /**/ "L    o o o   o   o   o   o   o";
-    private const string Partner = /* */ "L    o o o   F   F   F   o   2";
-    private const string OwnAOnly = /**/ "L    o N N   F   F   F   N   2";
-    private const string CoupleAB = /**/ "L    o o N   F   F   F   N   2";
+    private const string Partner = /* */ "L    o o o   N   N   N   o   N";
+    private const string OwnAOnly = /**/ "L    o N N   N   N   N   N   N";
+    private const string CoupleAB = /**/ "L    o o N   N   N   N   N   N";
     private const string Therapist = "L    F F F   o   o   o   F   2";
 
     public static IReadOnlyList<AccessCase> Cases { get; } =
@@ -101,81 +102,81 @@ public static class AccessTable
         new("POST /Admin/Therapists?handler=Reject", w => $"/Admin/Therapists?handler=Reject&id={w.PendingTherapistToReject}", "L F F F F F F r 2"),
 
         // Check-ins: this week, a revealed week, a half-answered week, another couple's week.
-        new("GET /CheckIns/Index", _ => "/CheckIns", "L o o o F F F o 2"),
-        new("POST /CheckIns/Index", _ => "/CheckIns", "L o o o F F F N 2"),
+        new("GET /CheckIns/Index", _ => "/CheckIns", "L o o o N N N o N"),
+        new("POST /CheckIns/Index", _ => "/CheckIns", "L o o o N N N N N"),
         new("GET /CheckIns/History", _ => "/CheckIns/History", Partner),
         new("GET /CheckIns/History", _ => "/CheckIns/History?period=Months", Partner),
         new("GET /CheckIns/Earlier", _ => "/CheckIns/Earlier", Partner),
         new("GET /CheckIns/Week", w => $"/CheckIns/Week/{w.CoupleId}/{w.RevealedWeek}", CoupleAB),
         new("GET /CheckIns/Week", w => $"/CheckIns/Week/{w.CoupleId}/{w.ThisWeek}", CoupleAB),
-        new("GET /CheckIns/Week", w => $"/CheckIns/Week/{w.OtherCoupleId}/{w.RevealedWeek}", "L N N o F F F N 2"),
+        new("GET /CheckIns/Week", w => $"/CheckIns/Week/{w.OtherCoupleId}/{w.RevealedWeek}", "L N N o N N N N N"),
         new("POST /CheckIns/Week?handler=Reply", w => $"/CheckIns/Week/{w.CoupleId}/{w.RevealedWeek}?handler=Reply", CoupleAB),
         // "I noticed": only B's revealed check-in says how a small step went, so only A has something to notice.
-        new("POST /CheckIns/Week?handler=Noticed", w => $"/CheckIns/Week/{w.CoupleId}/{w.RevealedWeek}?handler=Noticed", "L r N N F F F N 2"),
+        new("POST /CheckIns/Week?handler=Noticed", w => $"/CheckIns/Week/{w.CoupleId}/{w.RevealedWeek}?handler=Noticed", "L r N N N N N N N"),
 
         // Talk it through: only a week revealed to both; the half-answered week and another couple's are 404 to everyone.
         new("GET /CheckIns/Talk", w => $"/CheckIns/Talk/{w.CoupleId}/{w.RevealedWeek}", CoupleAB),
         new("GET /CheckIns/Talk", w => $"/CheckIns/Talk/{w.CoupleId}/{w.RevealedWeek}/1", CoupleAB),
-        new("GET /CheckIns/Talk", w => $"/CheckIns/Talk/{w.CoupleId}/{w.ThisWeek}", "L N N N F F F N 2"),
-        new("GET /CheckIns/Talk", w => $"/CheckIns/Talk/{w.OtherCoupleId}/{w.RevealedWeek}", "L N N N F F F N 2"),
-        new("POST /CheckIns/Talk?handler=Keep", w => $"/CheckIns/Talk/{w.CoupleId}/{w.RevealedWeek}?handler=Keep", "L o o N F F F N 2"),
-        new("POST /CheckIns/Talk?handler=Keep", w => $"/CheckIns/Talk/{w.CoupleId}/{w.ThisWeek}?handler=Keep", "L N N N F F F N 2"),
-        new("POST /CheckIns/Talk?handler=Table", w => $"/CheckIns/Talk/{w.CoupleId}/{w.RevealedWeek}?handler=Table", "L o o N F F F N 2"),
+        new("GET /CheckIns/Talk", w => $"/CheckIns/Talk/{w.CoupleId}/{w.ThisWeek}", "L N N N N N N N N"),
+        new("GET /CheckIns/Talk", w => $"/CheckIns/Talk/{w.OtherCoupleId}/{w.RevealedWeek}", "L N N N N N N N N"),
+        new("POST /CheckIns/Talk?handler=Keep", w => $"/CheckIns/Talk/{w.CoupleId}/{w.RevealedWeek}?handler=Keep", "L o o N N N N N N"),
+        new("POST /CheckIns/Talk?handler=Keep", w => $"/CheckIns/Talk/{w.CoupleId}/{w.ThisWeek}?handler=Keep", "L N N N N N N N N"),
+        new("POST /CheckIns/Talk?handler=Table", w => $"/CheckIns/Talk/{w.CoupleId}/{w.RevealedWeek}?handler=Table", "L o o N N N N N N"),
 
         // Our couple.
         new("GET /Couple/Index", _ => "/Couple", Partner),
         // Before Revoke and Invite: both end the administrator's invitation.
-        new("POST /Couple/Index?handler=Email", w => $"/Couple?handler=Email&id={w.AdminInvitation}", "L N N N F F F o 2"),
-        new("POST /Couple/Index?handler=Revoke", w => $"/Couple?handler=Revoke&id={w.AdminInvitation}", "L N N N F F F r 2"),
-        new("POST /Couple/Index?handler=Invite", _ => "/Couple?handler=Invite", "L o o o F F F r 2"),
+        new("POST /Couple/Index?handler=Email", w => $"/Couple?handler=Email&id={w.AdminInvitation}", "L N N N N N N o N"),
+        new("POST /Couple/Index?handler=Revoke", w => $"/Couple?handler=Revoke&id={w.AdminInvitation}", "L N N N N N N r N"),
+        new("POST /Couple/Index?handler=Invite", _ => "/Couple?handler=Invite", "L o o o N N N r N"),
         new("GET /Invitation", w => $"/Invitation/{w.AdminInvitationCode}", "o r r r r r r r r"),
         new("GET /Invitation", _ => "/Invitation/NOSUCHCODE", "N N N N N N N N N"),
-        new("POST /Couple/Index?handler=Schedule", _ => "/Couple?handler=Schedule", "L r r r F F F N 2"),
+        new("POST /Couple/Index?handler=Schedule", _ => "/Couple?handler=Schedule", "L r r r N N N N N"),
         new("GET /Couple/Join", _ => "/Couple/Join", Partner),
         new("POST /Couple/Join", _ => "/Couple/Join", Partner),
-        new("GET /Couple/Leave", _ => "/Couple/Leave", "L o o o F F F N 2"),
-        new("POST /Couple/Leave", _ => "/Couple/Leave", "L r n r F F F N 2", Stage.EndsCouple),
-        new("GET /Couple/Pause", _ => "/Couple/Pause", "L o o o F F F N 2"),
+        new("GET /Couple/Leave", _ => "/Couple/Leave", "L o o o N N N N N"),
+        new("POST /Couple/Leave", _ => "/Couple/Leave", "L r n r N N N N N", Stage.EndsCouple),
+        new("GET /Couple/Pause", _ => "/Couple/Pause", "L o o o N N N N N"),
         // A and B already have a suggestion waiting, so theirs is refused beside the field (200); the other couple's goes through.
-        new("POST /Couple/Pause?handler=Propose", _ => "/Couple/Pause?handler=Propose", "L o o r F F F N 2"),
+        new("POST /Couple/Pause?handler=Propose", _ => "/Couple/Pause?handler=Propose", "L o o r N N N N N"),
         // Buttons go home with a message, whether the rule allowed them or not; another couple's pause is not found.
-        new("POST /Couple/Pause?handler=Withdraw", w => $"/Couple/Pause?handler=Withdraw&id={w.PauseProposedByA}", "L r r N F F F N 2"),
-        new("POST /Couple/Pause?handler=Accept", w => $"/Couple/Pause?handler=Accept&id={w.PauseProposedByA}", "L r r N F F F N 2"),
-        new("POST /Couple/Pause?handler=Decline", w => $"/Couple/Pause?handler=Decline&id={w.PauseProposedByA}", "L r r N F F F N 2"),
-        new("POST /Couple/Pause?handler=Resume", w => $"/Couple/Pause?handler=Resume&id={w.PauseProposedByA}", "L r r N F F F N 2"),
-        new("GET /Couple/Agenda", _ => "/Couple/Agenda", "L o o o F F F N 2"),
-        new("POST /Couple/Agenda?handler=Add", _ => "/Couple/Agenda?handler=Add", "L o o o F F F N 2"),
+        new("POST /Couple/Pause?handler=Withdraw", w => $"/Couple/Pause?handler=Withdraw&id={w.PauseProposedByA}", "L r r N N N N N N"),
+        new("POST /Couple/Pause?handler=Accept", w => $"/Couple/Pause?handler=Accept&id={w.PauseProposedByA}", "L r r N N N N N N"),
+        new("POST /Couple/Pause?handler=Decline", w => $"/Couple/Pause?handler=Decline&id={w.PauseProposedByA}", "L r r N N N N N N"),
+        new("POST /Couple/Pause?handler=Resume", w => $"/Couple/Pause?handler=Resume&id={w.PauseProposedByA}", "L r r N N N N N N"),
+        new("GET /Couple/Agenda", _ => "/Couple/Agenda", "L o o o N N N N N"),
+        new("POST /Couple/Agenda?handler=Add", _ => "/Couple/Agenda?handler=Add", "L o o o N N N N N"),
         // An agenda item is its author's to take off.
-        new("POST /Couple/Agenda?handler=Remove", w => $"/Couple/Agenda?handler=Remove&id={w.AgendaForRemoveA}", "L r N N F F F N 2"),
-        new("GET /Couple/Practice", _ => "/Couple/Practice", "L o o o F F F N 2"),
-        new("POST /Couple/Practice?handler=Answer", w => $"/Couple/Practice?handler=Answer&id={w.PracticeOfCouple}", "L r r N F F F N 2"),
-        new("POST /Couple/Practice?handler=Done", w => $"/Couple/Practice?handler=Done&id={w.PracticeOfCouple}", "L r r N F F F N 2"),
+        new("POST /Couple/Agenda?handler=Remove", w => $"/Couple/Agenda?handler=Remove&id={w.AgendaForRemoveA}", "L r N N N N N N N"),
+        new("GET /Couple/Practice", _ => "/Couple/Practice", "L o o o N N N N N"),
+        new("POST /Couple/Practice?handler=Answer", w => $"/Couple/Practice?handler=Answer&id={w.PracticeOfCouple}", "L r r N N N N N N"),
+        new("POST /Couple/Practice?handler=Done", w => $"/Couple/Practice?handler=Done&id={w.PracticeOfCouple}", "L r r N N N N N N"),
         new("GET /Couple/Therapist", _ => "/Couple/Therapist", Partner),
         new("POST /Couple/Therapist?handler=Link", _ => "/Couple/Therapist?handler=Link", Partner),
         new("POST /Couple/Therapist?handler=Grant", _ => "/Couple/Therapist?handler=Grant", Partner),
         // The therapist's request is A's alone to answer.
-        new("POST /Couple/Therapist?handler=AnswerRequest", w => $"/Couple/Therapist?handler=AnswerRequest&requestId={w.OpenRequestOfA}&accept=true", "L r N N F F F N 2"),
-        new("POST /Couple/Therapist?handler=Revoke", _ => "/Couple/Therapist?handler=Revoke", "L r r N F F F N 2", Stage.EndsSharing),
-        new("POST /Couple/Therapist?handler=Unlink", _ => "/Couple/Therapist?handler=Unlink", "L r n N F F F N 2", Stage.EndsSharing),
+        new("POST /Couple/Therapist?handler=AnswerRequest", w => $"/Couple/Therapist?handler=AnswerRequest&requestId={w.OpenRequestOfA}&accept=true", "L r N N N N N N N"),
+        new("POST /Couple/Therapist?handler=Revoke", _ => "/Couple/Therapist?handler=Revoke", "L r r N N N N N N", Stage.EndsSharing),
+        new("POST /Couple/Therapist?handler=Unlink", _ => "/Couple/Therapist?handler=Unlink", "L r n N N N N N N", Stage.EndsSharing),
 
         // The expectations table.
         new("GET /Expectations/Index", _ => "/Expectations", Partner),
-        new("POST /Expectations/Index?handler=Move", w => $"/Expectations?handler=Move&id={w.SpareExpectationRow}&up=true", "L r r N F F F N 2"),
-        new("POST /Expectations/Index?handler=Did", w => $"/Expectations?handler=Did&id={w.ExpectationRow}", "L r r N F F F N 2"),
-        new("POST /Expectations/Index?handler=Remove", w => $"/Expectations?handler=Remove&id={w.SpareExpectationRow}", "L r n N F F F N 2"),
-        new("POST /Expectations/Index?handler=Starter", _ => "/Expectations?handler=Starter&set=PlaceToStart", "L r r r F F F N 2"),
-        new("POST /Expectations/Index?handler=Review", _ => "/Expectations?handler=Review", "L r r r F F F N 2"),
-        new("POST /Expectations/Index?handler=Interval", _ => "/Expectations?handler=Interval", "L o o o F F F N 2"),
-        new("GET /Expectations/Add", _ => "/Expectations/Add", "L o o o F F F N 2"),
-        new("POST /Expectations/Add", _ => "/Expectations/Add", "L o o o F F F o 2"),
+        new("POST /Expectations/Index?handler=Move", w => $"/Expectations?handler=Move&id={w.SpareExpectationRow}&up=true", "L r r N N N N N N"),
+        new("POST /Expectations/Index?handler=Did", w => $"/Expectations?handler=Did&id={w.ExpectationRow}", "L r r N N N N N N"),
+        new("POST /Expectations/Index?handler=Remove", w => $"/Expectations?handler=Remove&id={w.SpareExpectationRow}", "L r n N N N N N N"),
+        new("POST /Expectations/Index?handler=Starter", _ => "/Expectations?handler=Starter&set=PlaceToStart", "L r r r N N N N N"),
+        new("POST /Expectations/Index?handler=Review", _ => "/Expectations?handler=Review", "L r r r N N N N N"),
+        new("POST /Expectations/Index?handler=Interval", _ => "/Expectations?handler=Interval", "L o o o N N N N N"),
+        new("GET /Expectations/Add", _ => "/Expectations/Add", "L o o o N N N N N"),
+        new("POST /Expectations/Add", _ => "/Expectations/Add", "L o o o N N N o N"),
         new("GET /Expectations/Edit", w => $"/Expectations/Edit/{w.ExpectationRow}", CoupleAB),
         new("POST /Expectations/Edit", w => $"/Expectations/Edit/{w.ExpectationRow}", CoupleAB),
         new("POST /Expectations/Edit?handler=AddAsNew", w => $"/Expectations/Edit/{w.ExpectationRow}?handler=AddAsNew", CoupleAB),
-        new("GET /Expectations/History", _ => "/Expectations/History", "L o o o F F F N 2"),
-        new("POST /Expectations/History?handler=Restore", w => $"/Expectations/History?handler=Restore&id={w.SpareExpectationRow}", "L r r N F F F N 2"),
+        new("GET /Expectations/History", _ => "/Expectations/History", "L o o o N N N N N"),
+        new("POST /Expectations/History?handler=Restore", w => $"/Expectations/History?handler=Restore&id={w.SpareExpectationRow}", "L r r N N N N N N"),
         new("GET /Expectations/Row", w => $"/Expectations/Row/{w.ExpectationRow}", CoupleAB),
-        new("POST /Expectations/Row?handler=Did", w => $"/Expectations/Row/{w.ExpectationRow}?handler=Did", "L r r N F F F N 2"),
-        new("POST /Expectations/Row?handler=Noticed", w => $"/Expectations/Row/{w.ExpectationRow}?handler=Noticed&followThroughId={w.FollowThroughByB}", "L r r N F F F N 2"),
+        new("POST /Expectations/Row?handler=Did", w => $"/Expectations/Row/{w.ExpectationRow}?handler=Did", "L r r N N N N N N"),
+        new("POST /Expectations/Row?handler=Noticed", w => $"/Expectations/Row/{w.ExpectationRow}?handler=Noticed&followThroughId={w.FollowThroughByB}", "L r r N N N N N N"),
 
         // "I feel" statements: drafts, shared ones, the partner's draft.
         new("GET /Feelings/Index", _ => "/Feelings", Partner),
@@ -183,17 +184,17 @@ public static class AccessTable
         new("GET /Feelings/Index", _ => "/Feelings?list=SharedWithMe", Partner),
         new("GET /Feelings/Compose", _ => "/Feelings/Compose", Partner),
         new("GET /Feelings/Compose", w => $"/Feelings/Compose/{w.FeelingDraftA}", OwnAOnly),
-        new("POST /Feelings/Compose", _ => "/Feelings/Compose", "L o o o F F F N 2"),
-        new("POST /Feelings/Compose?handler=Share", _ => "/Feelings/Compose?handler=Share", "L o o o F F F N 2"),
-        new("POST /Feelings/Compose?handler=Preview", _ => "/Feelings/Compose?handler=Preview", "L o o o F F F N 2"),
+        new("POST /Feelings/Compose", _ => "/Feelings/Compose", "L o o o N N N N N"),
+        new("POST /Feelings/Compose?handler=Share", _ => "/Feelings/Compose?handler=Share", "L o o o N N N N N"),
+        new("POST /Feelings/Compose?handler=Preview", _ => "/Feelings/Compose?handler=Preview", "L o o o N N N N N"),
         new("GET /Feelings/Statement", w => $"/Feelings/Statement/{w.FeelingDraftA}", OwnAOnly),
         new("GET /Feelings/Statement", w => $"/Feelings/Statement/{w.FeelingSharedA}", CoupleAB),
-        new("GET /Feelings/Statement", w => $"/Feelings/Statement/{w.FeelingDraftB}", "L N o N F F F N 2"),
-        new("POST /Feelings/Statement?handler=Share", w => $"/Feelings/Statement/{w.FeelingForShareA}?handler=Share", "L r N N F F F N 2"),
-        new("POST /Feelings/Statement?handler=Withdraw", w => $"/Feelings/Statement/{w.FeelingForWithdrawA}?handler=Withdraw", "L r n N F F F N 2"),
-        new("POST /Feelings/Statement?handler=Delete", w => $"/Feelings/Statement/{w.FeelingForDeleteA}?handler=Delete", "L r N N F F F N 2"),
-        new("POST /Feelings/Statement?handler=Acknowledge", w => $"/Feelings/Statement/{w.FeelingForAcknowledgeA}?handler=Acknowledge", "L o r N F F F N 2"),
-        new("POST /Feelings/Statement?handler=TalkedAbout", w => $"/Feelings/Statement/{w.FeelingForTalkedAboutA}?handler=TalkedAbout", "L r o N F F F N 2"),
+        new("GET /Feelings/Statement", w => $"/Feelings/Statement/{w.FeelingDraftB}", "L N o N N N N N N"),
+        new("POST /Feelings/Statement?handler=Share", w => $"/Feelings/Statement/{w.FeelingForShareA}?handler=Share", "L r N N N N N N N"),
+        new("POST /Feelings/Statement?handler=Withdraw", w => $"/Feelings/Statement/{w.FeelingForWithdrawA}?handler=Withdraw", "L r n N N N N N N"),
+        new("POST /Feelings/Statement?handler=Delete", w => $"/Feelings/Statement/{w.FeelingForDeleteA}?handler=Delete", "L r N N N N N N N"),
+        new("POST /Feelings/Statement?handler=Acknowledge", w => $"/Feelings/Statement/{w.FeelingForAcknowledgeA}?handler=Acknowledge", "L o r N N N N N N"),
+        new("POST /Feelings/Statement?handler=TalkedAbout", w => $"/Feelings/Statement/{w.FeelingForTalkedAboutA}?handler=TalkedAbout", "L r o N N N N N N"),
 
         // The journal: private and shareable entries of A, B's private entry.
         new("GET /Journal/Index", _ => "/Journal", Partner),
@@ -202,19 +203,19 @@ public static class AccessTable
         new("POST /Journal/New", _ => "/Journal/New", Partner),
         new("GET /Journal/Entry", w => $"/Journal/Entry/{w.JournalPrivateA}", OwnAOnly),
         new("GET /Journal/Entry", w => $"/Journal/Entry/{w.JournalShareableA}", OwnAOnly),
-        new("GET /Journal/Entry", w => $"/Journal/Entry/{w.JournalPrivateB}", "L N o N F F F N 2"),
-        new("POST /Journal/Entry?handler=Share", w => $"/Journal/Entry/{w.JournalPrivateA}?handler=Share&shareable=false", "L r N N F F F N 2"),
+        new("GET /Journal/Entry", w => $"/Journal/Entry/{w.JournalPrivateB}", "L N o N N N N N N"),
+        new("POST /Journal/Entry?handler=Share", w => $"/Journal/Entry/{w.JournalPrivateA}?handler=Share&shareable=false", "L r N N N N N N N"),
         new("GET /Journal/Edit", w => $"/Journal/Edit/{w.JournalPrivateA}", OwnAOnly),
         new("POST /Journal/Edit", w => $"/Journal/Edit/{w.JournalPrivateA}", OwnAOnly),
         new("GET /Journal/Delete", w => $"/Journal/Delete/{w.JournalPrivateA}", OwnAOnly),
-        new("POST /Journal/Delete", w => $"/Journal/Delete/{w.JournalForDeleteA}", "L r N N F F F N 2"),
+        new("POST /Journal/Delete", w => $"/Journal/Delete/{w.JournalForDeleteA}", "L r N N N N N N N"),
         new("GET /Journal/Checklist", _ => "/Journal/Checklist", Partner),
-        new("POST /Journal/Checklist", _ => "/Journal/Checklist", "L r r r F F F r 2"),
-        new("POST /Journal/Checklist?handler=Revisited", _ => "/Journal/Checklist?handler=Revisited", "L r r r F F F r 2"),
+        new("POST /Journal/Checklist", _ => "/Journal/Checklist", "L r r r N N N r N"),
+        new("POST /Journal/Checklist?handler=Revisited", _ => "/Journal/Checklist?handler=Revisited", "L r r r N N N r N"),
         new("GET /Journal/Reflections", _ => "/Journal/Reflections", Partner),
         new("POST /Journal/Reflections", _ => "/Journal/Reflections", Partner),
         new("GET /Journal/Reflection", w => $"/Journal/Reflection/{w.ReflectionA}", OwnAOnly),
-        new("POST /Journal/Reflection?handler=Share", w => $"/Journal/Reflection/{w.ReflectionA}?handler=Share&shareable=false", "L r N N F F F N 2"),
+        new("POST /Journal/Reflection?handler=Share", w => $"/Journal/Reflection/{w.ReflectionA}?handler=Share&shareable=false", "L r N N N N N N N"),
 
         // Notifications: everyone signed in has their own; an item opens only for its recipient.
         new("GET /Notifications/Index", _ => "/Notifications", SignedIn),
@@ -231,10 +232,10 @@ public static class AccessTable
         new("POST /Notifications/Unsubscribe", w => $"/Notifications/Unsubscribe?token={Uri.EscapeDataString(w.NotificationUnsubscribeTokenOfA)}", "r r r r r r r r r"),
 
         // Reminders and the calendar feed: the token in the address is the key, for anyone holding it.
-        new("GET /Reminders/Index", _ => "/Reminders", "L o o o F F F o 2"),
-        new("POST /Reminders/Index", _ => "/Reminders", "L r r r F F F N 2"),
-        new("POST /Reminders/Index?handler=Calendar", _ => "/Reminders?handler=Calendar", "L r r r F F F N 2"),
-        new("POST /Reminders/Index?handler=RemoveCalendar", _ => "/Reminders?handler=RemoveCalendar", "L r r r F F F r 2"),
+        new("GET /Reminders/Index", _ => "/Reminders", "L o o o N N N o N"),
+        new("POST /Reminders/Index", _ => "/Reminders", "L r r r N N N N N"),
+        new("POST /Reminders/Index?handler=Calendar", _ => "/Reminders?handler=Calendar", "L r r r N N N N N"),
+        new("POST /Reminders/Index?handler=RemoveCalendar", _ => "/Reminders?handler=RemoveCalendar", "L r r r N N N r N"),
         new("GET /Reminders/Unsubscribe", w => $"/Reminders/Unsubscribe?token={Uri.EscapeDataString(w.UnsubscribeTokenOfA)}", Public),
         new("GET /Reminders/Unsubscribe", _ => "/Reminders/Unsubscribe?token=CfDJ8-made-up", "N N N N N N N N N"),
         new("POST /Reminders/Unsubscribe", _ => "/Reminders/Unsubscribe?token=CfDJ8-made-up", "N N N N N N N N N"),
