@@ -6,8 +6,8 @@ public sealed class AccessibilityReport(string folder)
     private readonly List<string> lines = [];
     private readonly Lock gate = new();
 
-    public void Record(string name, string url, int violations, int seriousOrCritical) =>
-        Write($"{name}\t{new Uri(url).AbsolutePath}\tviolations={violations}\tserious_or_critical={seriousOrCritical}");
+    public void Record(string name, string url, string razorPage, int violations, int seriousOrCritical) =>
+        Write($"{name}\t{new Uri(url).AbsolutePath}\tpage={razorPage}\tviolations={violations}\tserious_or_critical={seriousOrCritical}");
 
     public void RecordNotScanned(string name, string url) =>
         Write($"{name}\t{new Uri(url).AbsolutePath}\tnot scanned: JavaScript is off (same markup as with it on)");

@@ -6,6 +6,8 @@ using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Data.Sqlite;
@@ -22,8 +24,12 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
     public const int PhoneWidth = 360;
     public const int LaptopWidth = 1280;
 
+    // Set by this test host only: which Razor page drew the document, so the suite knows the pages axe has seen.
+    private const string PageHeader = "x-test-razor-page";
     private static readonly ConcurrentDictionary<string, byte> CheckedPages = new();
+    private static readonly ConcurrentDictionary<string, byte> ScannedRazorPages = new();
     private readonly ConcurrentDictionary<IBrowserContext, bool> javaScriptOff = new();
+    private readonly ConcurrentDictionary<IPage, string> razorPageShown = new();
     private IPlaywright? playwright;
 
     public BrowserApp()
@@ -51,6 +57,9 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
     // One report for the run: every test class has its own app, but they all write the same file.
     public static AccessibilityReport Accessibility { get; } = new(OutputFolder);
 
+    // Razor pages (e.g. "/Journal/Reflection") scanned by axe in light and in dark, by any app of this run.
+    public static IReadOnlyCollection<string> RazorPagesScanned => [.. ScannedRazorPages.Keys];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -65,6 +74,7 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         builder.UseSetting("RateLimits:SensitivePostsPerMinute", "100000");
         builder.UseSetting("RateLimits:PerAccountPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services => services.Configure<MvcOptions>(options => options.Filters.Add(new NameThePageFilter())));
     }
 
     public async Task InitializeAsync()
@@ -94,7 +104,15 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
             javaScriptOff[context] = true;
         }
 
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Response += (_, response) =>
+        {
+            if (response.Request.IsNavigationRequest && response.Frame == page.MainFrame)
+            {
+                razorPageShown[page] = response.Headers.GetValueOrDefault(PageHeader, "");
+            }
+        };
+        return page;
     }
 
     // Every page a journey visits, at phone width: the menu is one bar of at most five targets no taller
@@ -123,6 +141,7 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
             return;
         }
 
+        var razorPage = razorPageShown.GetValueOrDefault(page, "");
         var safeName = SafeName().Replace(name, "-").Trim('-');
         await File.WriteAllTextAsync(Path.Combine(OutputFolder, "html", $"{safeName}.html"), await page.ContentAsync());
         foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
@@ -141,11 +160,15 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
             }
 
             var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
-            Accessibility.Record($"{name} [{mode}]", page.Url, results.Violations.Length, results.Violations.Count(v => v.Impact is "serious" or "critical"));
+            Accessibility.Record($"{name} [{mode}]", page.Url, razorPage, results.Violations.Length, results.Violations.Count(v => v.Impact is "serious" or "critical"));
             Assert.True(results.Violations.Length == 0, $"{name} [{mode}]: " + string.Join("; ", results.Violations.Select(v => $"{v.Id}: {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
         }
 
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.NoPreference });
+        if (!scriptsOff && razorPage.Length > 0)
+        {
+            ScannedRazorPages.TryAdd(razorPage, 0);
+        }
     }
 
     private static async Task AssertFitsAPhoneAsync(IPage page, string name)
@@ -242,6 +265,17 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         Directory.CreateDirectory(Path.Combine(folder, "screenshots"));
         Directory.CreateDirectory(Path.Combine(folder, "html"));
         return folder;
+    }
+
+    private sealed class NameThePageFilter : IAsyncPageFilter
+    {
+        public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
+        {
+            context.HttpContext.Response.Headers[PageHeader] = context.ActionDescriptor.ViewEnginePath;
+            return Task.CompletedTask;
+        }
+
+        public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) => next();
     }
 
     [GeneratedRegex("[^A-Za-z0-9]+")]

@@ -1,3 +1,6 @@
+using System.Globalization;
+using TrustCheckIn.Accounts;
+
 namespace TrustCheckIn.BrowserTests;
 
 // The steps journeys share, done through the UI only.
@@ -31,14 +34,47 @@ public static class Journeys
         await SignInAsync(app, page, email);
     }
 
-    public static async Task SignInAsync(BrowserApp app, IPage page, string email)
+    public static async Task SignInAsync(BrowserApp app, IPage page, string email, string password = BrowserApp.Password)
+    {
+        await SubmitPasswordAsync(app, page, email, password);
+        await ExpectSignedInAsync(page);
+    }
+
+    // The first step of signing in; an account with an authenticator app is then asked for a code.
+    public static async Task SubmitPasswordAsync(BrowserApp app, IPage page, string email, string password = BrowserApp.Password)
     {
         await page.GotoAsync("/Account/Login");
         await app.CheckPageAsync(page, "Sign in");
         await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(BrowserApp.Password);
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "More" })).ToBeVisibleAsync();
+    }
+
+    public static Task ExpectSignedInAsync(IPage page) =>
+        Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "More" })).ToBeVisibleAsync();
+
+    // From "Set up an authenticator app" (already open) to the recovery codes: the key and codes an app and a drawer would keep.
+    public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> TurnOnAuthenticatorAsync(BrowserApp app, IPage page)
+    {
+        await app.CheckPageAsync(page, "Set up authenticator");
+        var key = (await page.Locator("#shared-key").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        await page.GetByLabel("Code from your authenticator app").FillAsync(AuthenticatorCode(key, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-step sign-in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
+        await app.CheckPageAsync(page, "Recovery codes");
+        return (key, await page.Locator("#recovery-codes li").AllTextContentsAsync());
+    }
+
+    // What the person's authenticator app shows at that time.
+    public static string AuthenticatorCode(string key, DateTimeOffset at) =>
+        Totp.Compute(key, Totp.TimeStepAt(at)).ToString("D6", CultureInfo.InvariantCulture);
+
+    public static async Task SignOutAsync(BrowserApp app, IPage page)
+    {
+        await page.GotoAsync("/Account/Logout");
+        await app.CheckPageAsync(page, "Sign out");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out now" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
     }
 
     // Two people who registered, confirmed and paired through the UI: the start of every couple journey.

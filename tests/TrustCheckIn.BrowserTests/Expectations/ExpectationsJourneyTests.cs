@@ -19,6 +19,19 @@ public sealed class ExpectationsJourneyTests(BrowserApp app) : IClassFixture<Bro
         await Assertions.Expect(ada.GetByRole(AriaRole.Status)).ToContainTextAsync("Noted");
         await Assertions.Expect(ada.Locator("#expectations tbody > tr").First).ToContainTextAsync("Done once in the last 4 weeks");
 
+        // A row's own page: a note with "I did this", and the partner noticing it.
+        await ada.Locator("#expectations tbody > tr").First.GetByRole(AriaRole.Link, new() { NameRegex = new("^Notes and what was noticed") }).ClickAsync();
+        await Assertions.Expect(ada.Locator("#follow-through-sentence")).ToContainTextAsync("Done once in the last 4 weeks");
+        await app.CheckPageAsync(ada, "Expectations, a row");
+        await ada.GetByLabel("A short note (optional)").FillAsync("Texted from the station");
+        await ada.GetByRole(AriaRole.Button, new() { Name = "I did this" }).ClickAsync();
+        await Assertions.Expect(ada.Locator("#follow-throughs")).ToContainTextAsync("“Texted from the station”");
+        await ben.GotoAsync(ada.Url);
+        await ben.GetByRole(AriaRole.Button, new() { Name = "I noticed" }).First.ClickAsync();
+        await Assertions.Expect(ben.Locator("#follow-throughs")).ToContainTextAsync("You noticed.");
+        await app.CheckPageAsync(ben, "Expectations, a row noticed");
+        await ada.GotoAsync("/Expectations");
+
         var firstRow = ada.Locator("#expectations tbody > tr").First;
         await firstRow.Locator("summary").ClickAsync();
         await app.CheckPageAsync(ada, "Expectations, row menu open");

@@ -51,8 +51,20 @@ public sealed class MainPagesTourTests(BrowserApp app) : IClassFixture<BrowserAp
         await lena.GetByRole(AriaRole.Link, new() { Name = "Delete" }).ClickAsync();
         await app.CheckPageAsync(lena, "Journal, delete entry");
 
+        await lena.GotoAsync("/Journal/Reflections");
+        foreach (var pattern in await lena.Locator("#reflection-form fieldset.frequency").AllAsync())
+        {
+            await pattern.Locator("input[type=radio]").Nth(1).CheckAsync();
+        }
+
+        await lena.GetByLabel("Anything you'd like to remember about this month (optional)").FillAsync($"Calmer than last month {tag}");
+        await lena.GetByRole(AriaRole.Button, new() { Name = "Save this month's reflection" }).ClickAsync();
+        await lena.Locator("#trend thead a").First.ClickAsync();
+        await Assertions.Expect(lena.Locator("#reflection")).ToContainTextAsync($"Calmer than last month {tag}");
+        await app.CheckPageAsync(lena, "Journal, a reflection");
+
         var signedOut = await app.NewPageAsync(javaScript);
-        foreach (var (path, name) in new[] { ("/Account/ForgotPassword", "Forgotten password"), ("/Account/ResendConfirmation", "Resend confirmation") })
+        foreach (var (path, name) in new[] { ("/Account/ForgotPassword", "Forgotten password"), ("/Account/ResendConfirmation", "Resend confirmation"), ("/Error", "Something went wrong") })
         {
             await signedOut.GotoAsync(path);
             await app.CheckPageAsync(signedOut, name);

@@ -62,6 +62,7 @@ public abstract class CoupleLoopJourney(BrowserApp app, bool javaScript)
         await Assertions.Expect(hal.Locator("#nav-notifications .tab-badge")).ToHaveCountAsync(0);
 
         await gus.GotoAsync("/Couple/Leave");
+        await app.CheckPageAsync(gus, "Leave the couple");
         await gus.GetByRole(AriaRole.Button, new() { Name = "Leave the couple now" }).ClickAsync();
         await hal.GotoAsync("/");
         await Assertions.Expect(hal.Locator("#couple-ended")).ToContainTextAsync("Gus has left the couple");

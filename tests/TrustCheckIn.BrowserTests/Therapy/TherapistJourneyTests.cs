@@ -1,5 +1,3 @@
-using TrustCheckIn.Accounts;
-
 namespace TrustCheckIn.BrowserTests.Therapy;
 
 // The app has one administrator address: each variant runs on its own app, so each registers that administrator once.
@@ -28,12 +26,7 @@ public abstract class TherapistJourney(BrowserApp app, bool javaScript)
         await Assertions.Expect(therapist.GetByText("Therapist accounts need two-step sign-in")).ToBeVisibleAsync();
         await app.CheckPageAsync(therapist, "Two-step sign-in, therapist");
         await therapist.GetByRole(AriaRole.Link, new() { Name = "Set up an authenticator app" }).ClickAsync();
-        await app.CheckPageAsync(therapist, "Set up authenticator");
-        var key = (await therapist.Locator("#shared-key").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        await therapist.GetByLabel("Code from your authenticator app").FillAsync(Totp.Compute(key, Totp.TimeStepAt(DateTimeOffset.UtcNow)).ToString("D6", System.Globalization.CultureInfo.InvariantCulture));
-        await therapist.GetByRole(AriaRole.Button, new() { Name = "Turn on two-step sign-in" }).ClickAsync();
-        await Assertions.Expect(therapist.Locator("#recovery-codes li")).ToHaveCountAsync(10);
-        await app.CheckPageAsync(therapist, "Recovery codes");
+        await Journeys.TurnOnAuthenticatorAsync(app, therapist);
 
         await therapist.GotoAsync("/Therapist/Profile");
         await therapist.GetByLabel("Your name").FillAsync("Dr Rowan Hale");
