@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using TrustCheckIn;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.Data;
@@ -71,6 +73,7 @@ builder.Services.ConfigureApplicationCookie(options =>
         return Task.CompletedTask;
     };
 });
+builder.Services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, RememberedTickets.Wrap>();
 builder.Services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "TrustCheckIn.Antiforgery";

@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using TrustCheckIn.Data;
 
 namespace TrustCheckIn.Accounts;
@@ -15,18 +13,14 @@ public sealed class SessionStamps(AppDbContext db)
 
     private sealed record Row(string? SecurityStamp, ThemeChoice Theme, string? Locale, string? Role, int Unread);
 
-    // One compiled query per model: each key ring has its own model (its converters), and a test process
-    // runs many apps side by side.
-    private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, string, IAsyncEnumerable<Row>>> ReadByModel = [];
-
     // Users, then their roles by the (UserId, RoleId) key: index searches only.
-    private static Func<AppDbContext, string, IAsyncEnumerable<Row>> Compile() =>
+    private static readonly CompiledPerModel<Func<AppDbContext, string, IAsyncEnumerable<Row>>> Read = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, string userId) =>
             from user in db.Users
             where user.Id == userId
             from userRole in db.UserRoles.Where(ur => ur.UserId == user.Id).DefaultIfEmpty()
             from role in db.Roles.Where(r => r.Id == userRole!.RoleId).DefaultIfEmpty()
-            select new Row(user.SecurityStamp, user.Theme, user.Locale, role!.Name, db.Notifications.Count(n => n.RecipientId == user.Id && n.ReadAt == null)));
+            select new Row(user.SecurityStamp, user.Theme, user.Locale, role!.Name, db.Notifications.Count(n => n.RecipientId == user.Id && n.ReadAt == null))));
 
     public async Task<Current?> ReadAsync(string userId, CancellationToken ct = default)
     {
@@ -34,8 +28,7 @@ public sealed class SessionStamps(AppDbContext db)
         // once each (EF registers its SQLite functions on every open); the context pool closes it afterwards.
         await db.Database.OpenConnectionAsync(ct);
         var rows = new List<Row>();
-        var read = ReadByModel.GetValue(db.Model, _ => Compile());
-        await foreach (var row in read(db, userId).WithCancellation(ct))
+        await foreach (var row in Read.For(db)(db, userId).WithCancellation(ct))
         {
             rows.Add(row);
         }

@@ -19,13 +19,44 @@ internal sealed record ReviewState(int IntervalWeeks, DateTime? LastReviewedAt, 
 // Queries the rows, review and follow-through services share, each written once.
 internal static class ExpectationQueries
 {
+    // The reads behind every expectations page, compiled once: a LINQ query is otherwise re-parsed, hashed and
+    // its captured values evaluated on every request, which cost more than running its SQL. A compiled query
+    // cannot call the CoupleQueries helpers, so "partner A or B" is spelled out here as AnyFor spells it.
+    private static readonly CompiledPerModel<Func<AppDbContext, string, CancellationToken, Task<ExpectationCouple?>>> ReadableCouple = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, string userId, CancellationToken ct) =>
+            db.Couples.AsNoTracking()
+                .Where(c => c.PartnerAId == userId || c.PartnerBId == userId)
+                .OrderBy(c => c.ClosedAt == null ? 0 : 1).ThenByDescending(c => c.ClosedAt)
+                .Select(c => new ExpectationCouple(c.Id, c.ClosedAt != null, c.PartnerAId, c.PartnerA!.DisplayName, c.PartnerB!.DisplayName, c.TimeZoneId))
+                .FirstOrDefault()));
+
+    // A table never holds more than MaxRows rows, so the Take only bounds the read.
+    private static readonly CompiledPerModel<Func<AppDbContext, int, DateTime, IAsyncEnumerable<RowLately>>> Rows = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, int coupleId, DateTime since) =>
+            db.Expectations.AsNoTracking()
+                .Where(e => e.CoupleId == coupleId && e.RemovedAt == null)
+                .OrderBy(e => e.Position).ThenBy(e => e.Id)
+                .Take(ExpectationService.MaxRows)
+                .Select(e => new RowLately(e.Id, e.Need, e.Action, e.Frequency, e.CustomFrequency,
+                    db.FollowThroughs.Count(f => f.ExpectationId == e.Id && f.DoneAt >= since),
+                    db.FollowThroughs.Count(f => f.ExpectationId == e.Id && f.DoneAt >= since && f.NoticedAt != null), e.StarterKey))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, int, CancellationToken, Task<ReviewRow?>>> Review = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, int coupleId, CancellationToken ct) =>
+            db.Couples.AsNoTracking()
+                .Where(c => c.Id == coupleId)
+                .Select(c => new ReviewRow(
+                    db.ExpectationTables.Where(t => t.CoupleId == coupleId).Select(t => (int?)t.ReviewIntervalWeeks).FirstOrDefault(),
+                    db.ExpectationTables.Where(t => t.CoupleId == coupleId).Select(t => t.LastReviewedAt).FirstOrDefault(),
+                    db.ExpectationTables.Where(t => t.CoupleId == coupleId).Select(t => t.ReviewConfirmedById).FirstOrDefault(),
+                    db.Expectations.Where(e => e.CoupleId == coupleId && e.RemovedAt == null).Min(e => (DateTime?)e.CreatedAt)))
+                .SingleOrDefault()));
+
+    private sealed record ReviewRow(int? Interval, DateTime? LastReviewedAt, string? ConfirmedById, DateTime? FirstRow);
+
     // The couple someone is in now, or else the one they were last in (read-only once closed).
     public static Task<ExpectationCouple?> ReadableCoupleAsync(this AppDbContext db, string userId, CancellationToken ct) =>
-        db.Couples.AsNoTracking()
-            .AnyFor(userId)
-            .OrderBy(c => c.ClosedAt == null ? 0 : 1).ThenByDescending(c => c.ClosedAt)
-            .Select(c => new ExpectationCouple(c.Id, c.ClosedAt != null, c.PartnerAId, c.PartnerA!.DisplayName, c.PartnerB!.DisplayName, c.TimeZoneId))
-            .FirstOrDefaultAsync(ct);
+        ReadableCouple.For(db)(db, userId, ct);
 
     // Only an active couple's table changes: a closed couple's says so, no couple at all is "not found".
     public static async Task<Result<ExpectationCouple>> WritableCoupleAsync(this AppDbContext db, string userId)
@@ -57,31 +88,21 @@ internal static class ExpectationQueries
     }
 
     // The rows still in the table, in order, with how often each was done and noticed in the summary window.
-    public static IQueryable<RowLately> RowsLately(this AppDbContext db, int coupleId, DateTime now)
+    public static async Task<List<RowLately>> RowsLatelyAsync(this AppDbContext db, int coupleId, DateTime now, CancellationToken ct)
     {
-        var since = now.AddDays(-FollowThroughSummary.WindowDays);
-        return db.Expectations.AsNoTracking()
-            .Where(e => e.CoupleId == coupleId && e.RemovedAt == null)
-            .OrderBy(e => e.Position).ThenBy(e => e.Id)
-            .Select(e => new RowLately(e.Id, e.Need, e.Action, e.Frequency, e.CustomFrequency,
-                db.FollowThroughs.Count(f => f.ExpectationId == e.Id && f.DoneAt >= since),
-                db.FollowThroughs.Count(f => f.ExpectationId == e.Id && f.DoneAt >= since && f.NoticedAt != null), e.StarterKey));
+        var rows = new List<RowLately>();
+        await foreach (var row in Rows.For(db)(db, coupleId, now.AddDays(-FollowThroughSummary.WindowDays)).WithCancellation(ct))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
     }
 
     public static async Task<ReviewState> ReviewStateAsync(this AppDbContext db, int coupleId, bool isClosed, DateTime now, CancellationToken ct)
     {
         // One statement: the table's settings and, for a table never reviewed, when its oldest row was written.
-        var tables = db.ExpectationTables.Where(t => t.CoupleId == coupleId);
-        var table = await db.Couples.AsNoTracking()
-            .Where(c => c.Id == coupleId)
-            .Select(c => new
-            {
-                Interval = tables.Select(t => (int?)t.ReviewIntervalWeeks).FirstOrDefault(),
-                LastReviewedAt = tables.Select(t => t.LastReviewedAt).FirstOrDefault(),
-                ConfirmedById = tables.Select(t => t.ReviewConfirmedById).FirstOrDefault(),
-                FirstRow = db.Expectations.Where(e => e.CoupleId == coupleId && e.RemovedAt == null).Min(e => (DateTime?)e.CreatedAt),
-            })
-            .SingleOrDefaultAsync(ct);
+        var table = await Review.For(db)(db, coupleId, ct);
         var interval = table?.Interval ?? ExpectationTable.DefaultReviewIntervalWeeks;
         // Never reviewed yet: the clock starts when the first row still in the table was written.
         var since = table?.LastReviewedAt ?? table?.FirstRow;

@@ -56,10 +56,9 @@ public sealed class ExpectationService(AppDbContext db, TimeProvider time, ILogg
             return null;
         }
 
-        var rows = await db.RowsLately(couple.Id, Now)
-            .Take(MaxRows)
+        var rows = (await db.RowsLatelyAsync(couple.Id, Now, ct))
             .Select(r => new RowView(r.Id, r.Need, r.Action, r.Frequency, r.CustomFrequency, r.Done, r.Noticed, r.StarterKey))
-            .ToListAsync(ct);
+            .ToList();
         var review = await db.ReviewStateAsync(couple.Id, couple.IsClosed, Now, ct);
         return new TableView(couple.IsClosed, couple.PartnerNameFor(userId), couple.TimeZoneId,
             new ReviewView(review.IntervalWeeks, review.LastReviewedAt, review.ConfirmedById == userId,

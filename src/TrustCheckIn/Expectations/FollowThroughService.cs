@@ -21,7 +21,7 @@ public sealed class FollowThroughService(AppDbContext db, TimeProvider time, ILo
 
     // For the therapist view: callers check consent first. Counts only, never notes.
     public async Task<List<FollowThroughCount>> GetFollowThroughCountsAsync(int coupleId, CancellationToken ct = default) =>
-        (await db.RowsLately(coupleId, Now).ToListAsync(ct))
+        (await db.RowsLatelyAsync(coupleId, Now, ct))
             .Select(r => new FollowThroughCount(r.Id, r.Done, r.Noticed))
             .ToList();
 

@@ -476,7 +476,7 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
     }
 
     private async Task<List<CoupleRecord.ExpectationItem>> ExpectationsAsync(int coupleId, CancellationToken ct) =>
-        (await db.RowsLately(coupleId, Now).ToListAsync(ct))
+        (await db.RowsLatelyAsync(coupleId, Now, ct))
             .Select(e => new CoupleRecord.ExpectationItem(e.Need, e.Action, ExpectationContent.Describe(e.Frequency, e.CustomFrequency), FollowThroughSummary.Sentence(e.Done, e.Noticed)))
             .ToList();
 }
