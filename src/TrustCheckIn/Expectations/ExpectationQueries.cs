@@ -43,13 +43,15 @@ internal static class ExpectationQueries
 
     private static readonly CompiledPerModel<Func<AppDbContext, int, CancellationToken, Task<ReviewRow?>>> Review = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, int coupleId, CancellationToken ct) =>
-            db.Couples.AsNoTracking()
-                .Where(c => c.Id == coupleId)
-                .Select(c => new ReviewRow(
-                    db.ExpectationTables.Where(t => t.CoupleId == coupleId).Select(t => (int?)t.ReviewIntervalWeeks).FirstOrDefault(),
-                    db.ExpectationTables.Where(t => t.CoupleId == coupleId).Select(t => t.LastReviewedAt).FirstOrDefault(),
-                    db.ExpectationTables.Where(t => t.CoupleId == coupleId).Select(t => t.ReviewConfirmedById).FirstOrDefault(),
-                    db.Expectations.Where(e => e.CoupleId == coupleId && e.RemovedAt == null).Min(e => (DateTime?)e.CreatedAt)))
+            (from c in db.Couples.AsNoTracking()
+             where c.Id == coupleId
+             join t in db.ExpectationTables on c.Id equals t.CoupleId into table
+             from t in table.DefaultIfEmpty()
+             select new ReviewRow(
+                 t == null ? null : t.ReviewIntervalWeeks,
+                 t == null ? null : t.LastReviewedAt,
+                 t == null ? null : t.ReviewConfirmedById,
+                 db.Expectations.Where(e => e.CoupleId == coupleId && e.RemovedAt == null).Min(e => (DateTime?)e.CreatedAt)))
                 .SingleOrDefault()));
 
     private sealed record ReviewRow(int? Interval, DateTime? LastReviewedAt, string? ConfirmedById, DateTime? FirstRow);

@@ -59,6 +59,9 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             QuestionTrend.Of(Weeks.Reverse().Select(w => partner.PartnerId == Access.A.PartnerId ? w.A : w.B).OfType<Ratings>().TakeLast(TrendWeeks));
     }
 
+    // The dashboard's couples, those that need a look first, and whether the therapist has set up a profile yet.
+    public sealed record Dashboard(IReadOnlyList<DashboardCouple> Couples, bool HasProfile);
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     // Linked couples with each partner's current consent. Listing shows names and consent only; data
@@ -112,7 +115,8 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
     private Expression<Func<AppUser, string>> NameOf =>
         u => db.TherapistProfiles.Where(p => p.UserId == u.Id).Select(p => p.DisplayName).FirstOrDefault() ?? u.DisplayName;
 
-    private sealed record Loaded(List<CoupleAccess> Couples, string? TherapistName);
+    // TherapistName and HasProfile come with the links: null when there is none.
+    private sealed record Loaded(List<CoupleAccess> Couples, string? TherapistName, bool? HasProfile);
 
     // The active links (all, or one couple's) with both partners' standing consents and the therapist's name: one statement.
     private async Task<Loaded> LoadAccessAsync(string therapistId, int? coupleId, CancellationToken ct)
@@ -134,6 +138,7 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
                 c.PartnerBId,
                 NameB = c.PartnerB!.DisplayName,
                 TherapistName = therapist.FirstOrDefault(),
+                HasProfile = db.TherapistProfiles.Any(p => p.UserId == therapistId),
                 LastPauseEndKey = db.CouplePauses.Where(p => p.CoupleId == c.Id && p.Status == PauseStatus.Accepted).Max(p => p.EndWeekKey),
                 Consents = db.Consents.Where(x => x.LinkId == l.Id && x.RevokedAt == null).Select(x => new { x.PartnerId, x.Scopes, x.StartsOn, x.GrantedAt }).ToList(),
             })
@@ -149,7 +154,8 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
                         : new PartnerConsent(partnerId, name, ConsentScope.None, null, null);
                 return new CoupleAccess(r.CoupleId, r.LinkId, r.TimeZoneId, r.FormedAt, r.LinkedAt, ConsentOf(r.PartnerAId, r.NameA), ConsentOf(r.PartnerBId, r.NameB), r.LastPauseEndKey);
             }).ToList(),
-            rows.FirstOrDefault()?.TherapistName);
+            rows.FirstOrDefault()?.TherapistName,
+            rows.Count == 0 ? null : rows[0].HasProfile);
     }
 
     // What the dashboard may show of a couple at most; the log row says what of it the couple's consent allowed.
@@ -157,9 +163,11 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
 
     // The dashboard: every linked couple with the consented partners' recent answers per question and the other
     // parts of its card, each part read in one query for all couples; each couple shown anything gets one access-log row.
-    public async Task<List<DashboardCouple>> DashboardAsync(string therapistId, CancellationToken ct = default)
+    public async Task<Dashboard> DashboardAsync(string therapistId, CancellationToken ct = default)
     {
         var loaded = await LoadAccessAsync(therapistId, null, ct);
+        // The profile is read with the links; without any link it takes a statement of its own.
+        var hasProfile = loaded.HasProfile ?? await db.TherapistProfiles.AnyAsync(p => p.UserId == therapistId, ct);
         var couples = loaded.Couples;
         List<int> Sharing(ConsentScope scope) => couples.Where(c => c.Visible.HasFlag(scope)).Select(c => c.CoupleId).ToList();
         var showing = Sharing(ConsentScope.CheckIns);
@@ -189,7 +197,7 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
 
         var logged = couples.Select(c => (c.CoupleId, Shown: c.Visible & DashboardScopes)).Where(v => v.Shown != ConsentScope.None).ToList();
         await LogAsync(therapistId, logged, AccessKind.Dashboard, ct, loaded.TherapistName);
-        return result.OrderByDescending(c => c.NeedsALook).ToList();
+        return new Dashboard(result.OrderByDescending(c => c.NeedsALook).ToList(), hasProfile);
     }
 
     private async Task<Dictionary<int, DashboardExtras>> DashboardExtrasAsync(List<CoupleAccess> couples, Func<ConsentScope, List<int>> sharing, CancellationToken ct)
@@ -207,13 +215,16 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             .ToListAsync(ct);
         var tables = sharing(ConsentScope.Expectations);
         var recent = Now.AddDays(-FollowThroughSummary.WindowDays);
-        var expectations = tables.Count == 0 ? [] : await db.Couples.AsNoTracking()
-            .Where(c => tables.Contains(c.Id))
-            .Select(c => new
+        var expectations = tables.Count == 0 ? [] : await (
+            from c in db.Couples.AsNoTracking()
+            where tables.Contains(c.Id)
+            join t in db.ExpectationTables on c.Id equals t.CoupleId into table
+            from t in table.DefaultIfEmpty()
+            select new
             {
                 c.Id,
-                Interval = db.ExpectationTables.Where(t => t.CoupleId == c.Id).Select(t => (int?)t.ReviewIntervalWeeks).FirstOrDefault(),
-                LastReviewedAt = db.ExpectationTables.Where(t => t.CoupleId == c.Id).Select(t => t.LastReviewedAt).FirstOrDefault(),
+                Interval = t == null ? null : (int?)t.ReviewIntervalWeeks,
+                LastReviewedAt = t == null ? null : t.LastReviewedAt,
                 FirstRow = db.Expectations.Where(e => e.CoupleId == c.Id && e.RemovedAt == null).Min(e => (DateTime?)e.CreatedAt),
                 Done = db.FollowThroughs.Count(f => f.CoupleId == c.Id && f.DoneAt >= recent),
             })
@@ -245,7 +256,9 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             return null;
         }
 
-        var lower = from ?? DateOnly.MinValue;
+        // Without dates (the couple page) everything is the recent weeks, so the page costs the same after five years as
+        // after five weeks; a dated summary reaches further back.
+        var lower = from ?? ThisWeekOf(access).AddWeeks(1 - RecentWeeks).Start;
         var upper = to ?? DateOnly.MaxValue;
         var names = access.Partners.ToDictionary(p => p.PartnerId, p => p.DisplayName);
         var sharers = access.Partners.Where(p => p.Shares(ConsentScope.CheckIns)).Select(p => p.PartnerId).ToList();

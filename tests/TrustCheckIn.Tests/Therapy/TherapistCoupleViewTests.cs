@@ -107,6 +107,25 @@ public sealed class TherapistCoupleViewTests(TestApp app) : IClassFixture<TestAp
     }
 
     [Fact]
+    public async Task TheCouplePageShowsTheRecentWeeksAndASummaryReachesFurtherBack()
+    {
+        var f = await SeedAsync();
+        await ConsentAsync(f.ABrowser, ("Input.Feelings", "true"), ("Input.Journal", "true"));
+        var earlier = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(app.Clock.GetUtcNow().AddDays(-7 * (TherapistReadingService.RecentWeeks + 2)));
+        var oldEntry = $"CanaryOldJournal{Guid.NewGuid():N}";
+        await app.WithServiceAsync<Result<int>, JournalService>(earlier, journal => journal.CreateAsync(f.A.Id, new JournalService.EntryInput(null, oldEntry, true)));
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+
+        var page = await f.Therapist.GetPageAsync($"/Therapist/Couple/{f.CoupleId}");
+        var summary = await f.Therapist.GetPageAsync($"/Therapist/Summary/{f.CoupleId}?From={today.AddDays(-7 * (TherapistReadingService.RecentWeeks + 4)):yyyy-MM-dd}&To={today:yyyy-MM-dd}");
+
+        Assert.Contains(f.Canaries.Single(c => c.Value == "a-journal-shareable").Key, page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(oldEntry, page.Html, StringComparison.Ordinal);
+        Assert.Contains($"the last {TherapistReadingService.RecentWeeks} weeks", page.Document.QuerySelector("#recent-period")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(oldEntry, summary.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheExpectationsTableNeedsBothPartnersConsent()
     {
         var f = await SeedAsync();

@@ -4,7 +4,7 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.Therapist;
 
-public sealed class IndexModel(TherapistReadingService therapists, TherapistProfileService profiles) : PageModel
+public sealed class IndexModel(TherapistReadingService therapists) : PageModel
 {
     public IReadOnlyList<TherapistReadingService.DashboardCouple> Couples { get; private set; } = [];
 
@@ -12,8 +12,7 @@ public sealed class IndexModel(TherapistReadingService therapists, TherapistProf
 
     public async Task OnGetAsync()
     {
-        var therapistId = User.GetUserId();
-        HasProfile = await profiles.GetProfileAsync(therapistId, HttpContext.RequestAborted) is not null;
-        Couples = await therapists.DashboardAsync(therapistId, HttpContext.RequestAborted);
+        var dashboard = await therapists.DashboardAsync(User.GetUserId(), HttpContext.RequestAborted);
+        (Couples, HasProfile) = (dashboard.Couples, dashboard.HasProfile);
     }
 }
