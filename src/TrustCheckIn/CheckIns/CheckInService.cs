@@ -36,8 +36,10 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
         var week = IsoWeek.Current(time, zone);
         var lastWeekKey = week.Previous.Key;
         // Last week's row of the person's own rides along: only its small step is read, for "How did it go?".
+        // The first two terms let SQLite search (CoupleId, WeekKey) for the two weeks; without them it reads every week
+        // of the couple's and filters, a cost that grows with the years.
         var rows = await db.CheckIns.AsNoTracking()
-            .Where(c => c.CoupleId == coupleId
+            .Where(c => c.CoupleId == coupleId && (c.WeekKey == week.Key || c.WeekKey == lastWeekKey)
                 && ((c.WeekKey == week.Key && (c.AuthorId == userId || c.AuthorId == partnerId)) || (c.WeekKey == lastWeekKey && c.AuthorId == userId)))
             .Rows()
             .Select(r => new
@@ -289,11 +291,12 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
     public async Task<HistoryPage?> GetHistoryAsync(string userId, IsoWeek? before, CancellationToken ct = default)
     {
         // "Anything in an earlier couple?" rides along with the couple lookup.
+        var earlier = EarlierCouplesAnswered(userId);
         var found = await CouplesOf(db.Couples.ActiveFor(userId), userId)
             .Select(c => new
             {
                 Couple = c,
-                HasEarlier = db.CheckIns.Any(e => e.AuthorId == userId && e.Couple!.ClosedAt != null),
+                HasEarlier = earlier.Any(),
                 // The span of every pause the couple ever took, by index searches: the weeks are read only for a page inside it.
                 // (Through ActiveIdsFor: EF cannot see the id inside the CoupleInfo it has just built.)
                 FirstPaused = db.CouplePauses.Where(p => db.Couples.ActiveIdsFor(userId).Contains(p.CoupleId) && p.Status == PauseStatus.Accepted).Min(p => p.FirstWeekKey),
@@ -376,8 +379,12 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
         return new EarlierPage(entries, older);
     }
 
-    public Task<bool> HasEarlierAsync(string userId, CancellationToken ct = default) =>
-        db.CheckIns.AnyAsync(c => c.AuthorId == userId && c.Couple!.ClosedAt != null, ct);
+    public Task<bool> HasEarlierAsync(string userId, CancellationToken ct = default) => EarlierCouplesAnswered(userId).AnyAsync(ct);
+
+    // The person's closed couples in which they answered a week: the few couples first, then one (CoupleId, AuthorId)
+    // search each, so the cost does not grow with the years of check-ins as a search of all their answers would.
+    private IQueryable<Couple> EarlierCouplesAnswered(string userId) =>
+        db.Couples.AnyFor(userId).Where(k => k.ClosedAt != null && db.CheckIns.Any(c => c.CoupleId == k.Id && c.AuthorId == userId));
 
     private static IQueryable<CoupleInfo> CouplesOf(IQueryable<Couple> couples, string userId) => couples.AsNoTracking()
         .SeenBy(userId)

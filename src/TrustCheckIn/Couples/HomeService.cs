@@ -31,29 +31,40 @@ public sealed class HomeService(AppDbContext db, TimeProvider time, CheckInServi
     {
         var recent = time.GetUtcNow().UtcDateTime.AddDays(-PracticeService.HomeDays);
         var openPractices = db.Practices.Where(p => p.SuggestedAt >= recent && !db.PracticeResponses.Any(r => r.PracticeId == p.Id && r.AuthorId == userId && r.DoneAt != null));
-        var found = await db.Couples.AsNoTracking()
-            .ActiveFor(userId)
-            .SeenBy(userId)
-            .Select(c => new
+        // Each of the three is found by one index search for its id and then joined by primary key: a statement of few
+        // parts, since SQLite compiles the statement anew on every request and a subquery per column costs more to
+        // compile than to run.
+        var found = await (
+            from c in db.Couples.AsNoTracking().ActiveFor(userId).SeenBy(userId)
+            let pauseId = db.CouplePauses.Where(p => p.CoupleId == c.Id).Max(p => (int?)p.Id)
+            let practiceId = openPractices.Where(p => p.CoupleId == c.Id).Max(p => (int?)p.Id)
+            let reminderId = db.ReminderPreferences.Where(r => r.UserId == userId).Select(r => (int?)r.Id).FirstOrDefault()
+            join pause in db.CouplePauses on pauseId equals pause.Id into pauses
+            from pause in pauses.DefaultIfEmpty()
+            join practice in db.Practices on practiceId equals practice.Id into practices
+            from practice in practices.DefaultIfEmpty()
+            join reminder in db.ReminderPreferences on reminderId equals reminder.Id into reminders
+            from reminder in reminders.DefaultIfEmpty()
+            select new
             {
                 View = new CoupleService.CoupleView(c.Id, c.PartnerId, c.PartnerDisplayName, c.TimeZoneId, c.CheckInDay, c.FormedAt),
                 Reminder = new ReminderService.StoredCheckInChoice(
-                    db.ReminderPreferences.Where(p => p.UserId == userId).Select(p => (bool?)p.CheckInEnabled).FirstOrDefault(),
-                    db.ReminderPreferences.Where(p => p.UserId == userId).Select(p => p.CheckInDay).FirstOrDefault(),
-                    db.ReminderPreferences.Where(p => p.UserId == userId).Select(p => (TimeOnly?)p.CheckInTime).FirstOrDefault()),
-                // The couple's latest pause, column by column: each is an index search, where a whole-row subquery would scan.
+                    reminder == null ? null : (bool?)reminder.CheckInEnabled,
+                    reminder == null ? null : reminder.CheckInDay,
+                    reminder == null ? null : (TimeOnly?)reminder.CheckInTime),
+                // The couple's latest pause.
                 Pause = new PauseService.StoredPause(
-                    db.CouplePauses.Where(p => p.CoupleId == c.Id).OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefault(),
-                    db.CouplePauses.Where(p => p.CoupleId == c.Id).OrderByDescending(p => p.Id).Select(p => p.ProposedById).FirstOrDefault(),
-                    db.CouplePauses.Where(p => p.CoupleId == c.Id).OrderByDescending(p => p.Id).Select(p => (PauseStatus?)p.Status).FirstOrDefault(),
-                    db.CouplePauses.Where(p => p.CoupleId == c.Id).OrderByDescending(p => p.Id).Select(p => (int?)p.Weeks).FirstOrDefault(),
-                    db.CouplePauses.Where(p => p.CoupleId == c.Id).OrderByDescending(p => p.Id).Select(p => p.EndWeekKey).FirstOrDefault()),
-                // The newest recent practice this person has not marked done, column by column for the same reason.
+                    pause == null ? null : (int?)pause.Id,
+                    pause == null ? null : pause.ProposedById,
+                    pause == null ? null : (PauseStatus?)pause.Status,
+                    pause == null ? null : (int?)pause.Weeks,
+                    pause == null ? null : pause.EndWeekKey),
+                // The newest recent practice this person has not marked done.
                 Practice = new PracticeService.StoredOpen(
-                    openPractices.Where(p => p.CoupleId == c.Id).OrderByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefault(),
-                    openPractices.Where(p => p.CoupleId == c.Id).OrderByDescending(p => p.Id).Select(p => (PracticeKind?)p.Kind).FirstOrDefault(),
-                    openPractices.Where(p => p.CoupleId == c.Id).OrderByDescending(p => p.Id).Select(p => p.Text).FirstOrDefault(),
-                    openPractices.Where(p => p.CoupleId == c.Id).OrderByDescending(p => p.Id).Select(p => p.DueOn).FirstOrDefault()),
+                    practice == null ? null : (int?)practice.Id,
+                    practice == null ? null : (PracticeKind?)practice.Kind,
+                    practice == null ? null : practice.Text,
+                    practice == null ? null : practice.DueOn),
             })
             .SingleOrDefaultAsync(ct);
         if (found is null)
