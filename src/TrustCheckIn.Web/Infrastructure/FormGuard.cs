@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,25 @@ public static class FormGuard
         {
             var limit = context.GetEndpoint()?.Metadata.GetMetadata<FormLimitAttribute>()?.MaxCharacters ?? DefaultMaxCharacters;
             var tokenField = context.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.FormFieldName;
-            var (form, problems) = await ReadAsync(context.Request.Body, limit, tokenField, context.RequestAborted);
+            FormCollection form;
+            FormProblems? problems;
+            try
+            {
+                (form, problems) = await ReadAsync(context.Request.Body, limit, tokenField, context.RequestAborted);
+            }
+            catch (Exception e) when (e is BadHttpRequestException || (e is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+            {
+                // The sender stopped mid-form (went away, or sent less than it announced): nothing was submitted, so
+                // nothing is handled, and no one is waiting for a status page. Not an error of the app's.
+                if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+                {
+                    statusPages.Enabled = false;
+                }
+
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
             context.Features.Set<IFormFeature>(new FormFeature(form));
             if (problems is not null)
             {
