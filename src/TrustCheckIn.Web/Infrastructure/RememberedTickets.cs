@@ -10,9 +10,9 @@ namespace TrustCheckIn.Web.Infrastructure;
 
 // Opening the auth cookie (a key derivation, a MAC and AES) was about a sixth of a signed-in request's CPU in a
 // profile, yet the same cookie always opens to the same ticket: the opened ticket is kept for a minute, keyed by
-// the cookie's SHA-256 (so 10,000 entries hold 32-byte keys, not 10,000 whole cookies), and handed out as a copy (sliding renewal changes its dates). Only what opening says is kept;
-// the session check still reads the security stamp on every request, so a password change or sign-out still ends
-// every other session at once.
+// the cookie's SHA-256 (10,000 entries hold 32-byte keys, not 10,000 whole cookies), and handed out as a copy
+// (sliding renewal changes its dates). Only what opening says is kept; the session check still reads the security
+// stamp on every request, so a password change or sign-out still ends every other session at once.
 public sealed class RememberedTickets(ISecureDataFormat<AuthenticationTicket> inner) : ISecureDataFormat<AuthenticationTicket>, IDisposable
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
