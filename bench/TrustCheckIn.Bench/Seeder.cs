@@ -58,7 +58,7 @@ internal static class Seeder
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
         var connectionString = $"Data Source={databasePath};Pooling=False";
         var keys = KeyRingFor(databasePath);
-        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString).UseTextEncryption(keys).Options);
+        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("TrustCheckIn.Migrations.Sqlite")).UseTextEncryption(keys).Options);
         await db.Database.MigrateAsync();
 
         await using var connection = new SqliteConnection(connectionString);

@@ -26,17 +26,21 @@ public static class ServiceCollectionExtensions
     {
         var dataFolder = new DataFolder(configuration, contentRootPath);
         services.AddSingleton(dataFolder);
+        var database = new DatabaseSettings(configuration, dataFolder);
+        services.AddSingleton(database);
         // Keys live beside the database so sign-in cookies survive a restart.
         services.AddDataProtection()
             .PersistKeysToFileSystem(new DirectoryInfo(dataFolder.Combine("keys")))
             .SetApplicationName("TrustCheckIn");
         services.AddSingleton<SqlitePragmas>();
+        services.AddSingleton<PostgresWriteLock>();
         services.AddSingleton<TextKeyRing>();
         // Pooled: a request reuses a configured context instead of building one (the session check runs on every request).
-        services.AddDbContextPool<AppDbContext>((provider, options) => options
-            .UseSqlite(dataFolder.ConnectionString)
-            .AddInterceptors(provider.GetRequiredService<SqlitePragmas>())
-            .UseTextEncryption(provider.GetRequiredService<TextKeyRing>()));
+        services.AddDbContextPool<AppDbContext>((provider, options) =>
+        {
+            database.Use(options).UseTextEncryption(provider.GetRequiredService<TextKeyRing>());
+            options.AddInterceptors(database.IsSqlite ? provider.GetRequiredService<SqlitePragmas>() : provider.GetRequiredService<PostgresWriteLock>());
+        });
         services.TryAddSingleton(TimeProvider.System);
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));

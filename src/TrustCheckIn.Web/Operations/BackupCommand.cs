@@ -26,13 +26,19 @@ public static class BackupCommand
         try
         {
             var dataFolder = new DataFolder(builder.Configuration, builder.Environment.ContentRootPath);
+            if (!new DatabaseSettings(builder.Configuration, dataFolder).IsSqlite)
+            {
+                Console.Error.WriteLine("backup copies the embedded SQLite database; back up PostgreSQL with pg_dump, and the key folders with it (README: Running several instances).");
+                return 2;
+            }
+
             var files = DatabaseBackup.Write(dataFolder, TextKeyRing.FolderOf(builder.Configuration, dataFolder), Path.GetFullPath(folder), TimeProvider.System);
             Console.WriteLine($"Database: {files.Database}");
             Console.WriteLine($"Keys (store apart from the database): {files.Keys}");
             Console.WriteLine($"Text keys (store apart from the database; without them its words are unreadable): {files.TextKeys}");
             return 0;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
         {
             Console.Error.WriteLine($"Backup failed: {e.Message}");
             return 1;

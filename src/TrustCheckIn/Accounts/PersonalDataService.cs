@@ -83,7 +83,11 @@ public sealed class PersonalDataService(AppDbContext db, UserManager<AppUser> us
         }
 
         await DestroyKeysAsync(userId);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync(SqlitePragmas.Checkpoint);
+        }
+
         logger.LogInformation("Account {UserId} erased", userId);
     }
 

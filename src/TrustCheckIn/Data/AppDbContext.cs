@@ -79,7 +79,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
-        PrivateTexts.Apply(builder, TextEncryptionOptions.KeysOf(this.GetService<IDbContextOptions>()));
+        PrivateTexts.Apply(builder, TextEncryptionOptions.KeysOf(this.GetService<IDbContextOptions>()), unboundedColumns: Database.IsNpgsql());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -13,6 +13,9 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public const string WalMode = "PRAGMA journal_mode=WAL;";
 
+    // Moves the write-ahead log into the file and empties it (after erasure: no old words left in the log).
+    public const string Checkpoint = "PRAGMA wal_checkpoint(TRUNCATE);";
+
     private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON;";
 
     private readonly ConditionalWeakTable<object, object> configured = [];

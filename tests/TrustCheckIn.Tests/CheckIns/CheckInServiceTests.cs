@@ -1,9 +1,10 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using TrustCheckIn.CheckIns;
 using TrustCheckIn.Common;
 using TrustCheckIn.Couples;
+using TrustCheckIn.Data;
 using TrustCheckIn.Tests.Infrastructure;
 using static TrustCheckIn.Tests.CheckIns.CheckInSeeding;
 
@@ -62,14 +63,14 @@ public sealed class CheckInServiceTests(TestApp app) : IClassFixture<TestApp>
         var (a, _) = await app.CreateCoupleAsync();
         await app.SubmitThisWeekAsync(app.ClockFromApp(), a, Answers());
 
-        var error = await Assert.ThrowsAsync<SqliteException>(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
             """
-            INSERT INTO CheckIns (CoupleId, AuthorId, WeekKey, WeekStart, MonthKey, Trust, FeelingHeard, Connection, FollowThrough, EmotionalSafety, SubmittedAt, UpdatedAt)
-            SELECT CoupleId, AuthorId, WeekKey, WeekStart, MonthKey, 1, 1, 1, 1, 1, SubmittedAt, UpdatedAt FROM CheckIns WHERE AuthorId = {0}
+            INSERT INTO "CheckIns" ("CoupleId", "AuthorId", "WeekKey", "WeekStart", "MonthKey", "Trust", "FeelingHeard", "Connection", "FollowThrough", "EmotionalSafety", "SubmittedAt", "UpdatedAt")
+            SELECT "CoupleId", "AuthorId", "WeekKey", "WeekStart", "MonthKey", 1, 1, 1, 1, 1, "SubmittedAt", "UpdatedAt" FROM "CheckIns" WHERE "AuthorId" = {0}
             """,
             a.Id)));
 
-        Assert.Contains("UNIQUE", error.Message, StringComparison.Ordinal);
+        Assert.True(DatabaseErrors.IsUniqueViolation(new DbUpdateException("The save failed.", error)), error.Message);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using TrustCheckIn.Data;
 using TrustCheckIn.Tests.Infrastructure;
@@ -11,9 +11,9 @@ public sealed class DatabaseErrorsTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task OnlyAUniqueIndexClashCountsAsOne()
     {
-        var unique = await FailedSaveAsync("INSERT INTO AspNetRoles (Id, Name, NormalizedName) VALUES ('second-partner-role', 'Partner', 'PARTNER')");
-        var foreignKey = await FailedSaveAsync("INSERT INTO AspNetUserRoles (UserId, RoleId) VALUES ('nobody', 'no-role')");
-        var notNull = await FailedSaveAsync("INSERT INTO AspNetRoles (Id) VALUES (NULL)");
+        var unique = await FailedSaveAsync("""INSERT INTO "AspNetRoles" ("Id", "Name", "NormalizedName") VALUES ('second-partner-role', 'Partner', 'PARTNER')""");
+        var foreignKey = await FailedSaveAsync("""INSERT INTO "AspNetUserRoles" ("UserId", "RoleId") VALUES ('nobody', 'no-role')""");
+        var notNull = await FailedSaveAsync("""INSERT INTO "AspNetRoles" ("Id") VALUES (NULL)""");
 
         Assert.True(DatabaseErrors.IsUniqueViolation(unique));
         Assert.False(DatabaseErrors.IsUniqueViolation(foreignKey));
@@ -21,10 +21,10 @@ public sealed class DatabaseErrorsTests(TestApp app) : IClassFixture<TestApp>
         Assert.False(DatabaseErrors.IsUniqueViolation(new DbUpdateConcurrencyException("no row changed")));
     }
 
-    // The real SQLite error for the statement, as EF Core hands it to a service inside a DbUpdateException.
+    // The real error of the database under test for the statement, as EF Core hands it to a service inside a DbUpdateException.
     private async Task<DbUpdateException> FailedSaveAsync(string sql)
     {
-        var error = await Assert.ThrowsAsync<SqliteException>(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
         return new DbUpdateException("The save failed.", error);
     }
 }

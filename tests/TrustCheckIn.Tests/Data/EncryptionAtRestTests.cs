@@ -65,6 +65,7 @@ public sealed class AppOnFolder(string folder) : TestApp(folder)
 public sealed class EncryptionAtRestTests
 {
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task EveryKindOfTextReachesTheDatabaseFileAndItsLogOnlyEncryptedAndPagesStillShowIt()
     {
         using var app = new TestApp();
@@ -99,6 +100,7 @@ public sealed class EncryptionAtRestTests
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task ACopyMadeBeforeErasureRestoredWithTheCurrentKeysNoLongerRevealsTheErasedPersonsOwnWords()
     {
         var folder = AppOnFolder.NewFolder();
@@ -205,6 +207,7 @@ public sealed class EncryptionAtRestTests
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task ADatabaseWithPlainTextIsEncryptedInPlaceAtStartOnceAndStaysReadable()
     {
         var folder = AppOnFolder.NewFolder();

@@ -10,6 +10,8 @@ namespace TrustCheckIn.Tests.Data;
 public sealed class AfterEveryOtherTestClass;
 
 [Collection(nameof(FullScanTests))]
+// Reads SQLite's EXPLAIN QUERY PLAN of the statements the SQLite run captured.
+[Trait("Database", "SqliteOnly")]
 public sealed class FullScanTests
 {
     [Fact]

@@ -5,6 +5,8 @@ using TrustCheckIn.Tests.Infrastructure;
 
 namespace TrustCheckIn.Tests.Data;
 
+// SQLite's own settings: PostgreSQL has none of these.
+[Trait("Database", "SqliteOnly")]
 public sealed class SqliteSettingsTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]

@@ -11,7 +11,7 @@ public sealed class StatementCountTests(TestApp app) : IClassFixture<TestApp>
     {
         var page = await browser.GetPageAsync(url);
         Assert.Equal(url, page.Url.PathAndQuery);
-        return SqlCapture.RequestsOn(app.DatabasePath).Last(r => r.Page == $"GET {url}").Statements.Count;
+        return SqlCapture.RequestsOn(app.StatementsKey).Last(r => r.Page == $"GET {url}").Statements.Count;
     }
 
     [Fact]
@@ -33,6 +33,6 @@ public sealed class StatementCountTests(TestApp app) : IClassFixture<TestApp>
 
         var tooMany = counts.Where(c => c.Value > (c.Key.StartsWith("/Therapist", StringComparison.Ordinal) ? 8 : 5)).ToList();
         Assert.True(tooMany.Count == 0, "Too many statements: " + string.Join(", ", tooMany.Select(c => $"{c.Key} {c.Value}"))
-            + "\n" + string.Join("\n", tooMany.SelectMany(c => SqlCapture.RequestsOn(app.DatabasePath).Last(r => r.Page == $"GET {c.Key}").Statements.Select(s => $"{c.Key}: {s.Sql.ReplaceLineEndings(" ")}"))));
+            + "\n" + string.Join("\n", tooMany.SelectMany(c => SqlCapture.RequestsOn(app.StatementsKey).Last(r => r.Page == $"GET {c.Key}").Statements.Select(s => $"{c.Key}: {s.Sql.ReplaceLineEndings(" ")}"))));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace TrustCheckIn.Tests.Infrastructure;
 
 // Records every SQL statement EF Core runs inside an HTTP request, with the request that ran it, per
-// database file. Listens to the framework's own diagnostic events, so the app under test is not changed.
+// database (a SQLite file's full path, a PostgreSQL database's name). Listens to the framework's own diagnostic events, so the app under test is not changed.
 public static partial class SqlCapture
 {
     public sealed record Statement(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
@@ -32,8 +33,11 @@ public static partial class SqlCapture
 
     public static void Start() => _ = Subscription.Value;
 
-    public static IReadOnlyList<Request> RequestsOn(string databasePath) =>
-        Requests.TryGetValue(Path.GetFullPath(databasePath), out var requests) ? [.. requests] : [];
+    public static IReadOnlyList<Request> RequestsOn(string database) =>
+        Requests.TryGetValue(database, out var requests) ? [.. requests] : [];
+
+    public static string KeyOf(DbConnection connection) =>
+        connection is SqliteConnection sqlite ? Path.GetFullPath(sqlite.DataSource) : connection.Database;
 
     public static ConcurrentQueue<string> FullScansFound { get; } = new();
 
@@ -50,8 +54,10 @@ public static partial class SqlCapture
             FullScansFound.Enqueue(finding);
         }
 
-        Requests.TryRemove(Path.GetFullPath(databasePath), out _);
+        Forget(Path.GetFullPath(databasePath));
     }
+
+    public static void Forget(string database) => Requests.TryRemove(database, out _);
 
     public static List<string> FullScans(string databasePath)
     {
@@ -158,10 +164,10 @@ public static partial class SqlCapture
             {
                 started.SetCustomProperty(RequestProperty, new Request($"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}"));
             }
-            else if (value.Value is CommandExecutedEventData { Command: SqliteCommand { Connection: { } connection } command } && CurrentRequest() is { } request)
+            else if (value.Value is CommandExecutedEventData { Command: { Connection: { } connection } command } && CurrentRequest() is { } request)
             {
-                request.Statements.Enqueue(new Statement(command.CommandText, [.. command.Parameters.Cast<SqliteParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));
-                var queue = Requests.GetOrAdd(Path.GetFullPath(connection.DataSource), _ => new ConcurrentQueue<Request>());
+                request.Statements.Enqueue(new Statement(command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));
+                var queue = Requests.GetOrAdd(KeyOf(connection), _ => new ConcurrentQueue<Request>());
                 if (request.Statements.Count == 1)
                 {
                     queue.Enqueue(request);

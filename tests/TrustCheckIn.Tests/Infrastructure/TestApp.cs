@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -6,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
+using Npgsql;
 using TrustCheckIn.Accounts;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
@@ -16,11 +18,21 @@ namespace TrustCheckIn.Tests.Infrastructure;
 public sealed record TestUser(string Id, string Email, string Password, string DisplayName);
 
 // One app per test class: its own temp folder holds the SQLite file (real migrations run on it) and
-// the mail outbox. Settings are swapped, services are not.
+// the mail outbox. Settings are swapped, services are not. With TRUSTCHECKIN_TEST_POSTGRES set to a server's
+// connection string, the same suite runs on PostgreSQL instead: a database of its own per folder.
 public class TestApp : WebApplicationFactory<Program>
 {
     public const string Password = "a calm and long passphrase";
     public const string PublicAddress = "https://trustcheckin.test";
+
+    // Null when the suite runs on SQLite.
+    public static readonly string? PostgresServer = Environment.GetEnvironmentVariable("TRUSTCHECKIN_TEST_POSTGRES") is { Length: > 0 } server ? server : null;
+
+    static TestApp()
+    {
+        // Hundreds of apps each watching their appsettings files run out of inotify instances (128 by default).
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
 
     private readonly Dictionary<string, string> settings = [];
     private readonly bool ownsFolder;
@@ -50,6 +62,18 @@ public class TestApp : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(Folder, "app.db");
 
+    public static bool OnPostgres => PostgresServer is not null;
+
+    // The folder names the database, so an app over an earlier app's folder finds that app's data.
+    public string ConnectionString => PostgresServer is null
+        ? $"Data Source={DatabasePath}"
+        : new NpgsqlConnectionStringBuilder(PostgresServer) { Database = PostgresDatabase }.ConnectionString;
+
+    // Where SqlCapture files the statements this app's requests ran.
+    public string StatementsKey => PostgresServer is null ? Path.GetFullPath(DatabasePath) : PostgresDatabase;
+
+    private string PostgresDatabase => "tc_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Folder)))[..24];
+
     public string OutboxFolder => Path.Combine(Folder, "outbox");
 
     // Applied after the defaults above, so a test can replace any of them.
@@ -69,7 +93,8 @@ public class TestApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Database:Provider", OnPostgres ? "PostgreSQL" : "Sqlite");
         builder.UseSetting("DataFolder", Folder);
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Smtp:Host", "");
@@ -85,6 +110,16 @@ public class TestApp : WebApplicationFactory<Program>
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    // The database itself, past the app (read-only on SQLite): for checks of what is stored.
+    public DbConnection OpenDatabase()
+    {
+        DbConnection connection = PostgresServer is null
+            ? new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False")
+            : new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        return connection;
     }
 
     public HttpClient CreateBrowser(bool followRedirects = true) =>
@@ -235,6 +270,12 @@ public class TestApp : WebApplicationFactory<Program>
             return;
         }
 
+        if (disposing && PostgresServer is not null)
+        {
+            SqlCapture.Forget(StatementsKey);
+            DropPostgresDatabase();
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);
@@ -243,5 +284,15 @@ public class TestApp : WebApplicationFactory<Program>
         {
             // A file still held open by a pool being torn down; the OS temp folder cleans up after us.
         }
+    }
+
+    private void DropPostgresDatabase()
+    {
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(PostgresServer);
+        connection.Open();
+        using var drop = connection.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS \"{PostgresDatabase}\" WITH (FORCE)";
+        drop.ExecuteNonQuery();
     }
 }

@@ -8,6 +8,8 @@ using TrustCheckIn.Tests.Infrastructure;
 
 namespace TrustCheckIn.Tests.Operations;
 
+// The backup command copies the SQLite file; PostgreSQL is backed up with its own tools.
+[Trait("Database", "SqliteOnly")]
 public sealed class BackupTests : IDisposable
 {
     private readonly string backups = Directory.CreateTempSubdirectory("trustcheckin-backup-").FullName;

@@ -13,6 +13,8 @@ public sealed class PublishedAppCollection : ICollectionFixture<PublishedBuild>
 }
 
 [Collection(PublishedAppCollection.Name)]
+// The SQLite file's durability under kill -9.
+[Trait("Database", "SqliteOnly")]
 public sealed class PublishedAppKillTests(PublishedBuild build, ITestOutputHelper output) : IDisposable
 {
     private const string Host = "trustcheckin.test";

@@ -37,7 +37,7 @@ public sealed class AuthorizationMatrixTests(TestApp app, ITestOutputHelper outp
         }
 
         // Refused writes first: together they must leave every table exactly as it was.
-        var before = DbFingerprint.Take(app.DatabasePath);
+        var before = DbFingerprint.Take(app);
         foreach (var row in AccessTable.Cases.Where(c => c.IsPost))
         {
             foreach (var actor in Enum.GetValues<Actor>().Where(a => !AccessCase.Allows(row.Expected(a))))
@@ -46,7 +46,7 @@ public sealed class AuthorizationMatrixTests(TestApp app, ITestOutputHelper outp
             }
         }
 
-        var refusedChanged = before.Differences(DbFingerprint.Take(app.DatabasePath));
+        var refusedChanged = before.Differences(DbFingerprint.Take(app));
 
         foreach (var row in AccessTable.Cases.Where(c => c.IsPost).OrderBy(c => c.Stage))
         {

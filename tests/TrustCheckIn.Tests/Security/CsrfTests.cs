@@ -38,9 +38,9 @@ public sealed class CsrfTests(TestApp app, ITestOutputHelper output) : IClassFix
 
             foreach (var (how, form) in attempts)
             {
-                var before = DbFingerprint.Take(app.DatabasePath);
+                var before = DbFingerprint.Take(app);
                 var response = await browser.PostAsync(row.Url(world), form);
-                var changed = before.Differences(DbFingerprint.Take(app.DatabasePath));
+                var changed = before.Differences(DbFingerprint.Take(app));
 
                 var expected = ExemptFromAntiforgery.Contains(row.Handler) ? HttpStatusCode.OK : HttpStatusCode.BadRequest;
                 if (response.StatusCode != expected || changed.Count > 0)
@@ -62,8 +62,8 @@ public sealed class CsrfTests(TestApp app, ITestOutputHelper output) : IClassFix
     {
         var world = await SecurityWorld.BuildAsync(app);
         var matrix = new MatrixRun(world);
-        var before = DbFingerprint.Take(app.DatabasePath);
-        var accessLogBefore = DbFingerprint.Rows(app.DatabasePath, "AccessLog");
+        var before = DbFingerprint.Take(app);
+        var accessLogBefore = DbFingerprint.Rows(app, "AccessLog");
 
         foreach (var row in AccessTable.Cases.Where(c => !c.IsPost))
         {
@@ -74,8 +74,8 @@ public sealed class CsrfTests(TestApp app, ITestOutputHelper output) : IClassFix
         }
 
         // The access log is the one exception, and only by growing: every therapist view is written down.
-        var changed = before.Differences(DbFingerprint.Take(app.DatabasePath), "AccessLog");
-        var accessLogAfter = DbFingerprint.Rows(app.DatabasePath, "AccessLog");
+        var changed = before.Differences(DbFingerprint.Take(app), "AccessLog");
+        var accessLogAfter = DbFingerprint.Rows(app, "AccessLog");
         output.WriteLine($"GET: {matrix.Cells} requests, {accessLogAfter.Count - accessLogBefore.Count} therapist views logged.");
         Assert.True(changed.Count == 0, "GET requests changed: " + string.Join(", ", changed));
         Assert.Equal(accessLogBefore, accessLogAfter.Take(accessLogBefore.Count));

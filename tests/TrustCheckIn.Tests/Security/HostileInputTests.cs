@@ -303,7 +303,7 @@ public sealed class HostileInputAccountsAndTherapistTests(TestApp app, ITestOutp
     // After the over-posting: nothing is attributed to the other person, and nothing sealed or shared by a posted date.
     private async Task<int> TamperedRowsAsync(string otherId, string aId)
     {
-        var posted = new DateTime(2002, 1, 1);
+        var posted = new DateTime(2002, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         return await db.CheckIns.CountAsync(c => c.AuthorId == otherId || c.SealedAt < posted) + await db.JournalEntries.CountAsync(e => e.AuthorId == otherId)

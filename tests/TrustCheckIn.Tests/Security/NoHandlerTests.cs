@@ -21,9 +21,9 @@ public sealed class NoHandlerTests(TestApp app) : IClassFixture<TestApp>
 
         foreach (var page in pages)
         {
-            var before = DbFingerprint.Take(app.DatabasePath);
+            var before = DbFingerprint.Take(app);
             var response = await browser.PostAsync(PageRoutes.Concrete(page.Route), new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.Text", "posted to no handler")]));
-            var changed = before.Differences(DbFingerprint.Take(app.DatabasePath));
+            var changed = before.Differences(DbFingerprint.Take(app));
             if (response.StatusCode is not (HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.Forbidden) || changed.Count > 0)
             {
                 failures.Add($"POST {page.Route}: {(int)response.StatusCode}, changed: {string.Join(", ", changed)}");

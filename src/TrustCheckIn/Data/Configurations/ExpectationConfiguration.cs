@@ -16,7 +16,7 @@ public sealed class ExpectationConfiguration : IEntityTypeConfiguration<Expectat
         builder.HasOne(e => e.Couple).WithMany().HasForeignKey(e => e.CoupleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.CoupleId, e.Position });
         // A starter row exists once per couple, removed or not: adding the set again never doubles it.
-        builder.HasIndex(e => new { e.CoupleId, e.StarterKey }).IsUnique().HasFilter("StarterKey IS NOT NULL");
+        builder.HasIndex(e => new { e.CoupleId, e.StarterKey }).IsUnique().HasFilter("\"StarterKey\" IS NOT NULL");
         builder.Ignore(e => e.Content);
         builder.Ignore(e => e.IsRemoved);
     }

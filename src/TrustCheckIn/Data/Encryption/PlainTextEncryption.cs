@@ -10,8 +10,10 @@ namespace TrustCheckIn.Data.Encryption;
 // then checks every key id the database uses is in the key folder. Both are a no-op the second time.
 public static class PlainTextEncryption
 {
-    // A sealed value, structurally: the prefix, 32 lowercase hex digits, a colon. GLOB is case-sensitive.
-    private static readonly string SealedPattern = SealedText.Prefix + string.Concat(Enumerable.Repeat("[0-9a-f]", SealedText.KeyIdLength)) + ":*";
+    // A sealed value, structurally: the prefix, 32 lowercase hex digits, a colon. Both tests are case-sensitive:
+    // GLOB on SQLite, a POSIX regular expression on PostgreSQL.
+    private static readonly string SqliteSealedPattern = SealedText.Prefix + string.Concat(Enumerable.Repeat("[0-9a-f]", SealedText.KeyIdLength)) + ":*";
+    private static readonly string PostgresSealedPattern = "^" + System.Text.RegularExpressions.Regex.Escape(SealedText.Prefix) + "[0-9a-f]{" + SealedText.KeyIdLength + "}:";
 
     public sealed record Outcome(int Encrypted, int KeysInUse);
 
@@ -19,6 +21,8 @@ public static class PlainTextEncryption
     {
         keys.EnsureLoaded();
         var columns = PrivateTexts.Columns.Select(c => Locate(db.Model, c)).ToList();
+        var sqlite = db.Database.IsSqlite();
+        var sealedTest = new SealedTest(sqlite ? "GLOB" : "~", sqlite ? SqliteSealedPattern : PostgresSealedPattern);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -28,7 +32,7 @@ public static class PlainTextEncryption
             {
                 foreach (var column in columns)
                 {
-                    encrypted += await EncryptColumnAsync(connection, transaction, column, keys, ct);
+                    encrypted += await EncryptColumnAsync(connection, transaction, column, sealedTest, keys, ct);
                 }
 
                 await transaction.CommitAsync(ct);
@@ -38,8 +42,8 @@ public static class PlainTextEncryption
             foreach (var column in columns)
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT DISTINCT substr({column.Value}, {SealedText.Prefix.Length + 1}, {SealedText.KeyIdLength}) FROM {column.Table} WHERE {column.Value} GLOB $pattern";
-                command.Parameters.Add(Parameter(command, "$pattern", SealedPattern));
+                command.CommandText = $"SELECT DISTINCT substr({column.Value}, {SealedText.Prefix.Length + 1}, {SealedText.KeyIdLength}) FROM {column.Table} WHERE {column.Value} {sealedTest.Operator} @pattern";
+                command.Parameters.Add(Parameter(command, "@pattern", sealedTest.Pattern));
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
@@ -54,10 +58,14 @@ public static class PlainTextEncryption
 
             if (encrypted > 0)
             {
-                // The plain words were in the write-ahead log until now.
-                await using var checkpoint = connection.CreateCommand();
-                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-                await checkpoint.ExecuteNonQueryAsync(ct);
+                if (sqlite)
+                {
+                    // The plain words were in the write-ahead log until now.
+                    await using var checkpoint = connection.CreateCommand();
+                    checkpoint.CommandText = SqlitePragmas.Checkpoint;
+                    await checkpoint.ExecuteNonQueryAsync(ct);
+                }
+
                 logger.LogWarning("Encrypted {Count} stored text(s) that were in the clear", encrypted);
             }
 
@@ -69,6 +77,8 @@ public static class PlainTextEncryption
         }
     }
 
+    private sealed record SealedTest(string Operator, string Pattern);
+
     private sealed record Located(PrivateTexts.Column Column, string Table, string Key, string Owner, string Value);
 
     private static Located Locate(IModel model, PrivateTexts.Column column)
@@ -79,14 +89,14 @@ public static class PlainTextEncryption
         return new Located(column, Quote(table.Name), Name(entity.FindPrimaryKey()!.Properties.Single().Name), Name(column.OwnerProperty), Name(column.Property));
     }
 
-    private static async Task<int> EncryptColumnAsync(DbConnection connection, DbTransaction transaction, Located column, TextKeyRing keys, CancellationToken ct)
+    private static async Task<int> EncryptColumnAsync(DbConnection connection, DbTransaction transaction, Located column, SealedTest sealedTest, TextKeyRing keys, CancellationToken ct)
     {
         var plain = new List<(object Key, object? Owner, string Text)>();
         await using (var select = connection.CreateCommand())
         {
             select.Transaction = transaction;
-            select.CommandText = $"SELECT {column.Key}, {column.Owner}, {column.Value} FROM {column.Table} WHERE {column.Value} IS NOT NULL AND {column.Value} <> '' AND NOT ({column.Value} GLOB $pattern)";
-            select.Parameters.Add(Parameter(select, "$pattern", SealedPattern));
+            select.CommandText = $"SELECT {column.Key}, {column.Owner}, {column.Value} FROM {column.Table} WHERE {column.Value} IS NOT NULL AND {column.Value} <> '' AND NOT ({column.Value} {sealedTest.Operator} @pattern)";
+            select.Parameters.Add(Parameter(select, "@pattern", sealedTest.Pattern));
             await using var reader = await select.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -98,10 +108,10 @@ public static class PlainTextEncryption
         {
             await using var update = connection.CreateCommand();
             update.Transaction = transaction;
-            update.CommandText = $"UPDATE {column.Table} SET {column.Value} = $sealed WHERE {column.Key} = $key";
+            update.CommandText = $"UPDATE {column.Table} SET {column.Value} = @sealed WHERE {column.Key} = @key";
             var ownerValue = column.Column.OwnedByCouple ? Convert.ToInt32(owner, System.Globalization.CultureInfo.InvariantCulture) : owner;
-            update.Parameters.Add(Parameter(update, "$sealed", keys.Seal(text, column.Column.OwnerOf(ownerValue))));
-            update.Parameters.Add(Parameter(update, "$key", key));
+            update.Parameters.Add(Parameter(update, "@sealed", keys.Seal(text, column.Column.OwnerOf(ownerValue))));
+            update.Parameters.Add(Parameter(update, "@key", key));
             await update.ExecuteNonQueryAsync(ct);
         }
 

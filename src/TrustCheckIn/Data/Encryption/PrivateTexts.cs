@@ -86,12 +86,18 @@ public static class PrivateTexts
 
     public static IReadOnlyList<Column> Of(Type entity) => ByEntity.TryGetValue(entity, out var columns) ? columns : [];
 
-    public static void Apply(ModelBuilder builder, TextKeyRing keys)
+    // The length limits are on the words a person types; sealed they are longer (prefix, key id, nonce, tag, base64).
+    // SQLite ignores a declared length; on PostgreSQL the column is unbounded text rather than varchar(n).
+    public static void Apply(ModelBuilder builder, TextKeyRing keys, bool unboundedColumns)
     {
         var converter = new PrivateTextConverter(keys);
         foreach (var column in Columns)
         {
-            builder.Entity(column.Entity).Property(column.Property).HasConversion(converter);
+            var property = builder.Entity(column.Entity).Property(column.Property).HasConversion(converter);
+            if (unboundedColumns)
+            {
+                property.HasColumnType("text");
+            }
         }
     }
 
