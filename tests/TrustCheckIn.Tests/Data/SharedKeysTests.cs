@@ -1,9 +1,13 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TrustCheckIn.Accounts;
 using TrustCheckIn.Data;
 using TrustCheckIn.Data.Encryption;
 using TrustCheckIn.Tests.Infrastructure;
+using TrustCheckIn.Tests.Journal;
 
 namespace TrustCheckIn.Tests.Data;
 
@@ -13,6 +17,7 @@ public sealed class SharedKeysTests : IDisposable
 {
     private readonly string folderA = AppOnFolder.NewFolder();
     private readonly string folderB = AppOnFolder.NewFolder();
+    private readonly List<string> folders = [];
     private readonly string masterKey = TextKeyRing.NewMasterKey();
     private readonly CookieContainer cookies = new();
     private readonly AppOnFolder a;
@@ -87,6 +92,40 @@ public sealed class SharedKeysTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
+    [Fact]
+    public async Task AnotherInstanceWithTheWrongMasterKeyStopsAtStartAndOneRotatingToANewKeyRewrapsTheRows()
+    {
+        var author = await a.CreateUserAsync();
+        var entryId = await a.WriteEntryAsync(author, "Under the first master key.");
+        var newMaster = TextKeyRing.NewMasterKey();
+        var folderC = AppOnFolder.NewFolder();
+        folders.Add(folderC);
+        var onTheSameDatabase = ("ConnectionStrings:Default", $"Data Source={a.DatabasePath}");
+
+        var error = Assert.ThrowsAny<Exception>(() => AppOnFolder.Start(folderC, (SharedState.Setting, "true"), ("Encryption:MasterKey", newMaster), onTheSameDatabase));
+        using var rotating = AppOnFolder.Start(folderC, (SharedState.Setting, "true"), ("Encryption:MasterKey", newMaster), ("Encryption:PreviousMasterKeys:0", masterKey), onTheSameDatabase);
+        var newMasterId = rotating.Services.GetRequiredService<TextKeyRing>().MasterKeyId;
+        var wrappedBy = await rotating.WithDbAsync(db => db.DataKeys.AsNoTracking().Where(k => k.ErasedAt == null).Select(k => k.MasterKeyId).Distinct().ToListAsync());
+        var text = await rotating.WithDbAsync(db => db.JournalEntries.AsNoTracking().Where(e => e.Id == entryId).Select(e => e.Text).SingleAsync());
+
+        Assert.Contains("wrapped by master key", string.Join(" | ", Chain(error).Select(e => e.Message)), StringComparison.Ordinal);
+        Assert.Equal([newMasterId], wrappedBy);
+        Assert.Equal("Under the first master key.", text);
+    }
+
+    [Fact]
+    public async Task ErasingAnAccountEmptiesItsKeyRowsAndLeavesThemAsTheMarker()
+    {
+        var person = await a.CreateUserAsync();
+        await a.WriteEntryAsync(person, "Soon erased.");
+
+        await a.WithServiceAsync<bool, PersonalDataService>(async data => { await data.EraseAsync(person.Id); return true; });
+
+        var rows = await b.WithDbAsync(db => db.DataKeys.AsNoTracking().Where(k => k.Owner == TextKeyRing.UserOwner(person.Id)).ToListAsync());
+        Assert.NotEmpty(rows);
+        Assert.All(rows, k => Assert.True(k.Wrapped.Length == 0 && k.ErasedAt is not null));
+    }
+
     [Theory]
     [InlineData(null, null, false)]
     [InlineData("Sqlite", null, false)]
@@ -107,7 +146,7 @@ public sealed class SharedKeysTests : IDisposable
     {
         b.Dispose();
         a.Dispose();
-        foreach (var folder in new[] { folderA, folderB })
+        foreach (var folder in folders.Append(folderA).Append(folderB))
         {
             try
             {
