@@ -28,13 +28,21 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(dataFolder);
         var database = new DatabaseSettings(configuration, dataFolder);
         services.AddSingleton(database);
-        // Keys live beside the database so sign-in cookies survive a restart.
-        services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(dataFolder.Combine("keys")))
-            .SetApplicationName("TrustCheckIn");
+        // Keys live beside the database, or in it when instances share it, so sign-in cookies survive a restart
+        // and every instance opens the others' cookies and forms.
+        var dataProtection = services.AddDataProtection().SetApplicationName("TrustCheckIn");
+        if (SharedState.KeysInDatabase(configuration))
+        {
+            dataProtection.PersistKeysToDbContext<AppDbContext>();
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(dataFolder.Combine("keys")));
+        }
+
         services.AddSingleton<SqlitePragmas>();
         services.AddSingleton<PostgresWriteLock>();
-        services.AddSingleton<TextKeyRing>();
+        services.AddSingleton(TextKeyRing.For);
         // Pooled: a request reuses a configured context instead of building one (the session check runs on every request).
         services.AddDbContextPool<AppDbContext>((provider, options) =>
         {

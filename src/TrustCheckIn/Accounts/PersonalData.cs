@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TrustCheckIn.CheckIns;
 using TrustCheckIn.Conversations;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
+using TrustCheckIn.Data.Encryption;
 using TrustCheckIn.Expectations;
 using TrustCheckIn.Feelings;
 using TrustCheckIn.Journal;
@@ -102,6 +104,13 @@ public static class PersonalData
             "Anonymised last (see AccountErasureService): the row stays so a former partner's history keeps its shape."),
         [typeof(IdentityRole)] = new("roles", null, "Reference data: the site's role names, not about anyone.", null, "Reference data."),
         [typeof(IdentityRoleClaim<string>)] = new("role claims", null, "Reference data attached to roles.", null, "Reference data."),
+        [typeof(DataProtectionKey)] = new("cookie keys", null, "The site's own keys for cookies and forms, not about anyone.", null, "Site keys."),
+        [typeof(DataKey)] = new(
+            "data keys",
+            null,
+            "Secrets that encrypt the words; the words themselves are exported in the clear.",
+            null,
+            "Crypto-shredded after the rows (TextKeyRing.Destroy): the emptied row marks the words erased on purpose."),
         [typeof(IdentityUserRole<string>)] = new(
             "my roles",
             async (db, id, ct) => await db.UserRoles.AsNoTracking().Where(r => r.UserId == id)

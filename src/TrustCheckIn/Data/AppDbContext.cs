@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -15,7 +16,7 @@ using TrustCheckIn.Reminders;
 
 namespace TrustCheckIn.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Couple> Couples => Set<Couple>();
 
@@ -74,6 +75,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
 
     public DbSet<PushDevice> PushDevices => Set<PushDevice>();
+
+    // Used only when keys are shared (SharedState); otherwise both key rings stay in files beside the database.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<DataKey> DataKeys => Set<DataKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,10 @@ public static class DatabaseInitializer
         await MigrateAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer)));
         // Refuses to start on a wrong master key, a missing data key or words it could not encrypt.
         await PlainTextEncryption.RunAsync(db, scope.ServiceProvider.GetRequiredService<TextKeyRing>(), scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PlainTextEncryption)));
+
+        // The cookie key ring is read now (its first key made, on a new database) that its table exists: an
+        // instance started after this one then opens this one's cookies instead of making a key of its own.
+        _ = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(nameof(DatabaseInitializer)).Protect([0]);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

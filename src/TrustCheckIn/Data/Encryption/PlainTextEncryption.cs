@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
 
@@ -28,11 +29,12 @@ public static class PlainTextEncryption
         try
         {
             var encrypted = 0;
-            await using (var transaction = await connection.BeginTransactionAsync(ct))
+            // Through the context, so a key kept in the database is written in this transaction too.
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
                 foreach (var column in columns)
                 {
-                    encrypted += await EncryptColumnAsync(connection, transaction, column, sealedTest, keys, ct);
+                    encrypted += await EncryptColumnAsync(db, transaction.GetDbTransaction(), column, sealedTest, keys, ct);
                 }
 
                 await transaction.CommitAsync(ct);
@@ -89,8 +91,9 @@ public static class PlainTextEncryption
         return new Located(column, Quote(table.Name), Name(entity.FindPrimaryKey()!.Properties.Single().Name), Name(column.OwnerProperty), Name(column.Property));
     }
 
-    private static async Task<int> EncryptColumnAsync(DbConnection connection, DbTransaction transaction, Located column, SealedTest sealedTest, TextKeyRing keys, CancellationToken ct)
+    private static async Task<int> EncryptColumnAsync(AppDbContext db, DbTransaction transaction, Located column, SealedTest sealedTest, TextKeyRing keys, CancellationToken ct)
     {
+        var connection = transaction.Connection!;
         var plain = new List<(object Key, object? Owner, string Text)>();
         await using (var select = connection.CreateCommand())
         {
@@ -110,7 +113,7 @@ public static class PlainTextEncryption
             update.Transaction = transaction;
             update.CommandText = $"UPDATE {column.Table} SET {column.Value} = @sealed WHERE {column.Key} = @key";
             var ownerValue = column.Column.OwnedByCouple ? Convert.ToInt32(owner, System.Globalization.CultureInfo.InvariantCulture) : owner;
-            update.Parameters.Add(Parameter(update, "@sealed", keys.Seal(text, column.Column.OwnerOf(ownerValue))));
+            update.Parameters.Add(Parameter(update, "@sealed", keys.Seal(text, column.Column.OwnerOf(ownerValue), db)));
             update.Parameters.Add(Parameter(update, "@key", key));
             await update.ExecuteNonQueryAsync(ct);
         }

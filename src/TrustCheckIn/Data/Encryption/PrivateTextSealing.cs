@@ -72,7 +72,7 @@ public sealed class PrivateTextSealing(TextKeyRing keys) : SaveChangesIntercepto
                     continue;
                 }
 
-                property.CurrentValue = keys.Seal(plain, PrivateTexts.OwnerOf(entry, column));
+                property.CurrentValue = keys.Seal(plain, PrivateTexts.OwnerOf(entry, column), context);
                 list.Add((property, plain));
             }
         }

@@ -1,20 +1,20 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace TrustCheckIn.Data.Encryption;
 
-// The data keys that encrypt people's words: one per person and one per couple, each a file in the key
-// folder (never in the database), wrapped with AES-GCM by the master key. Loaded once, then held in memory;
-// a singleton shared by every (pooled) AppDbContext.
+// The data keys that encrypt people's words: one per person and one per couple, wrapped with AES-GCM by the
+// master key and kept by a store: a file each in the key folder, or a row each in the database when several
+// instances share it (SharedState). Loaded once, then held in memory; a key this instance has not met (made
+// by another instance) is looked up by id or owner on the miss. A singleton shared by every (pooled) AppDbContext.
 public sealed class TextKeyRing
 {
     public const string Section = "Encryption";
-    public const string MasterKeyFile = "master.key";
-    private const string KeyFileSuffix = ".datakey";
-    private const string ErasedFileSuffix = ".erased";
+    public const string MasterKeyFile = DataKeyFiles.MasterKeyFile;
     private const int CiphersPerThread = 64;
 
     private readonly Lock gate = new();
@@ -22,13 +22,22 @@ public sealed class TextKeyRing
     private readonly byte[]? configuredMaster;
     private readonly List<byte[]> previousMasters;
     private readonly TimeProvider time;
-    private Dictionary<string, DataKey>? keysById;
-    private Dictionary<string, DataKey> currentByOwner = new(StringComparer.Ordinal);
+    private readonly IDataKeyStore store;
+    private Dictionary<string, HeldKey>? keysById;
+    private Dictionary<string, HeldKey> currentByOwner = new(StringComparer.Ordinal);
     private HashSet<string> erasedIds = new(StringComparer.Ordinal);
+    private Dictionary<string, byte[]> masters = new(StringComparer.Ordinal);
     private byte[] master = [];
 
+    // Keys in the key folder.
     public TextKeyRing(IConfiguration configuration, DataFolder dataFolder, TimeProvider time, ILogger<TextKeyRing> logger)
+        : this(new DataKeyFiles(FolderOf(configuration, dataFolder), logger), configuration, dataFolder, time, logger)
     {
+    }
+
+    public TextKeyRing(IDataKeyStore store, IConfiguration configuration, DataFolder dataFolder, TimeProvider time, ILogger<TextKeyRing> logger)
+    {
+        this.store = store;
         this.logger = logger;
         this.time = time;
         var section = configuration.GetSection(Section);
@@ -40,13 +49,21 @@ public sealed class TextKeyRing
             .ToList();
     }
 
+    // The key folder, used unless keys are shared.
     public string Folder { get; }
 
     public string MasterKeyId { get { EnsureLoaded(); return IdOfMaster(master); } }
 
-    private sealed record DataKey(string Id, string Owner, byte[] Key, DateTime Created);
+    private sealed record HeldKey(string Id, string Owner, byte[] Key, DateTime Created);
 
-    private sealed record KeyFile(string Id, string Owner, string Master, string Wrapped, DateTime Created);
+    public static TextKeyRing For(IServiceProvider services)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var (dataFolder, time, logger) = (services.GetRequiredService<DataFolder>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<TextKeyRing>>());
+        return SharedState.KeysInDatabase(configuration)
+            ? new TextKeyRing(new DataKeyTable(services.GetRequiredService<IServiceScopeFactory>()), configuration, dataFolder, time, logger)
+            : new TextKeyRing(configuration, dataFolder, time, logger);
+    }
 
     public static string FolderOf(IConfiguration configuration, DataFolder dataFolder) =>
         Path.GetFullPath(Path.Combine(dataFolder.Path, configuration[$"{Section}:KeyFolder"] is { Length: > 0 } folder ? folder : "text-keys"));
@@ -74,10 +91,11 @@ public sealed class TextKeyRing
         }
     }
 
-    public string Seal(string plain, string owner)
+    // saving: the context whose words these are, so a key kept in the database is saved with them.
+    public string Seal(string plain, string owner, DbContext? saving = null)
     {
         EnsureLoaded();
-        var key = KeyFor(owner);
+        var key = KeyFor(owner, saving);
         return SealedText.Seal(plain, key.Id, CipherFor(key));
     }
 
@@ -95,7 +113,7 @@ public sealed class TextKeyRing
         }
 
         var id = SealedText.KeyIdOf(stored);
-        if (keysById!.TryGetValue(id, out var key))
+        if (keysById!.TryGetValue(id, out var key) || (Fetch(id) && keysById.TryGetValue(id, out key)))
         {
             return SealedText.Open(stored, CipherFor(key));
         }
@@ -106,41 +124,84 @@ public sealed class TextKeyRing
     public bool IsKnown(string keyId)
     {
         EnsureLoaded();
-        return keysById!.ContainsKey(keyId) || erasedIds.Contains(keyId);
+        return keysById!.ContainsKey(keyId) || erasedIds.Contains(keyId) || Fetch(keyId);
     }
 
     public TextKeyException MissingKey(string keyId) =>
-        new($"Data key {keyId} is not in the key folder {Folder}. Restore the key folder from the backup made with the database.");
+        new($"Data key {keyId} is not in {store.Place}. Restore it from the backup made with the database.");
 
-    // Crypto-shredding: the key file is overwritten and removed, and a marker says it was erased on purpose,
-    // so an older database copy shows "erased" for these words instead of failing as if a key were lost.
+    // A miss: one indexed look-up by id, for a key another instance made or erased since this one loaded.
+    private bool Fetch(string id)
+    {
+        lock (gate)
+        {
+            if (keysById!.ContainsKey(id) || erasedIds.Contains(id))
+            {
+                return true;
+            }
+
+            var (found, erased) = store.Find(id);
+            if (erased)
+            {
+                erasedIds = [.. erasedIds, id];
+                return true;
+            }
+
+            if (found is null)
+            {
+                return false;
+            }
+
+            Hold(Opened(found), IsNewest(found));
+            return true;
+        }
+    }
+
+    private bool IsNewest(WrappedKey found) => !currentByOwner.TryGetValue(found.Owner, out var current) || current.Created < found.Created;
+
+    private void Hold(HeldKey key, bool current)
+    {
+        keysById = new Dictionary<string, HeldKey>(keysById!, StringComparer.Ordinal) { [key.Id] = key };
+        if (current)
+        {
+            currentByOwner = new Dictionary<string, HeldKey>(currentByOwner, StringComparer.Ordinal) { [key.Owner] = key };
+        }
+    }
+
+    private HeldKey Opened(WrappedKey wrapped) =>
+        masters.TryGetValue(wrapped.Master, out var wrapping)
+            ? new HeldKey(wrapped.Id, wrapped.Owner, Unwrap(wrapped, wrapping), wrapped.Created)
+            : throw WrongMaster(wrapped.Master);
+
+    private TextKeyException WrongMaster(string wrappedBy) => new(
+        $"The data keys in {store.Place} are wrapped by master key {wrappedBy}, but the master key given is {IdOfMaster(master)}. " +
+        $"Set {Section}:MasterKey to the right key; to rotate, put the old key in {Section}:PreviousMasterKeys.");
+
+    // Crypto-shredding: the store erases the key (overwritten and removed) and keeps a marker that it was erased
+    // on purpose, so an older database copy shows "erased" for these words instead of failing as if a key were lost.
     public int Destroy(string owner)
     {
         EnsureLoaded();
         lock (gate)
         {
-            var doomed = keysById!.Values.Where(k => k.Owner == owner).ToList();
-            foreach (var key in doomed)
+            var held = keysById!.Values.Where(k => k.Owner == owner).ToList();
+            var erased = store.Erase(owner, held.Select(k => k.Id).ToList(), time.GetUtcNow().UtcDateTime);
+            foreach (var key in held)
             {
-                WriteDurably(Path.Combine(Folder, key.Id + ErasedFileSuffix), Encoding.UTF8.GetBytes($"{owner} {time.GetUtcNow():O}"));
-                var path = Path.Combine(Folder, key.Id + KeyFileSuffix);
-                var length = new FileInfo(path).Length;
-                WriteInPlace(path, new byte[length]);
-                File.Delete(path);
                 CryptographicOperations.ZeroMemory(key.Key);
             }
 
-            var ids = doomed.Select(k => k.Id).ToHashSet(StringComparer.Ordinal);
+            var ids = held.Select(k => k.Id).Concat(erased).ToHashSet(StringComparer.Ordinal);
             keysById = keysById.Where(k => !ids.Contains(k.Key)).ToDictionary(StringComparer.Ordinal);
             currentByOwner = currentByOwner.Where(k => k.Key != owner).ToDictionary(StringComparer.Ordinal);
             erasedIds = [.. erasedIds, .. ids];
             Interlocked.Increment(ref generation);
-            if (doomed.Count > 0)
+            if (ids.Count > 0)
             {
-                logger.LogInformation("Destroyed {Count} data key(s) of {Owner}", doomed.Count, owner);
+                logger.LogInformation("Destroyed {Count} data key(s) of {Owner}", ids.Count, owner);
             }
 
-            return doomed.Count;
+            return ids.Count;
         }
     }
 
@@ -155,7 +216,7 @@ public sealed class TextKeyRing
 
     private static int generation;
 
-    private static AesGcm CipherFor(DataKey key)
+    private static AesGcm CipherFor(HeldKey key)
     {
         var cache = ciphers ??= new Dictionary<string, AesGcm>(StringComparer.Ordinal);
         var current = Volatile.Read(ref generation);
@@ -179,10 +240,11 @@ public sealed class TextKeyRing
         return found;
     }
 
-    private DataKey KeyFor(string owner)
+    private HeldKey KeyFor(string owner, DbContext? saving)
     {
         if (currentByOwner.TryGetValue(owner, out var existing))
         {
+            store.Using(existing.Id, saving);
             return existing;
         }
 
@@ -190,46 +252,45 @@ public sealed class TextKeyRing
         {
             if (currentByOwner.TryGetValue(owner, out existing))
             {
+                store.Using(existing.Id, saving);
                 return existing;
             }
 
-            var key = new DataKey(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(SealedText.KeyIdLength / 2)), owner, RandomNumberGenerator.GetBytes(32), time.GetUtcNow().UtcDateTime);
-            WriteKeyFile(key);
-            keysById = new Dictionary<string, DataKey>(keysById!, StringComparer.Ordinal) { [key.Id] = key };
-            currentByOwner = new Dictionary<string, DataKey>(currentByOwner, StringComparer.Ordinal) { [owner] = key };
+            // Another instance may have made this owner's key already: one indexed look-up, once per owner.
+            if (store.NewestOf(owner) is { } stored)
+            {
+                var found = keysById!.GetValueOrDefault(stored.Id) ?? Opened(stored);
+                Hold(found, current: true);
+                return found;
+            }
+
+            var key = new HeldKey(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(SealedText.KeyIdLength / 2)), owner, RandomNumberGenerator.GetBytes(32), time.GetUtcNow().UtcDateTime);
+            store.Add(Wrapped(key), saving);
+            Hold(key, current: true);
             return key;
         }
     }
 
     private void Load()
     {
-        Directory.CreateDirectory(Folder);
-        var files = Directory.GetFiles(Folder, "*" + KeyFileSuffix).Order(StringComparer.Ordinal).ToList();
-        master = configuredMaster ?? MasterFromFolder(files.Count);
-        var masters = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [IdOfMaster(master)] = master };
-        foreach (var previous in previousMasters.Append(configuredMaster is null ? null : ReadFolderMaster()).OfType<byte[]>())
+        var stored = store.ReadAll();
+        master = configuredMaster ?? store.KeptMaster() ?? store.NewMaster(stored.Count);
+        var known = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [IdOfMaster(master)] = master };
+        foreach (var previous in previousMasters.Append(configuredMaster is null ? null : store.KeptMaster()).OfType<byte[]>())
         {
-            masters.TryAdd(IdOfMaster(previous), previous);
+            known.TryAdd(IdOfMaster(previous), previous);
         }
 
-        var byId = new Dictionary<string, DataKey>(StringComparer.Ordinal);
-        var byOwner = new Dictionary<string, DataKey>(StringComparer.Ordinal);
+        masters = known;
+        var byId = new Dictionary<string, HeldKey>(StringComparer.Ordinal);
+        var byOwner = new Dictionary<string, HeldKey>(StringComparer.Ordinal);
         var rewrapped = 0;
-        foreach (var path in files)
+        foreach (var wrapped in stored)
         {
-            var file = JsonSerializer.Deserialize<KeyFile>(File.ReadAllBytes(path))
-                ?? throw new TextKeyException($"The key file {path} is empty.");
-            if (!masters.TryGetValue(file.Master, out var wrapping))
+            var key = Opened(wrapped);
+            if (wrapped.Master != IdOfMaster(master))
             {
-                throw new TextKeyException(
-                    $"The data keys in {Folder} are wrapped by master key {file.Master}, but the master key given is {IdOfMaster(master)}. " +
-                    $"Set {Section}:MasterKey to the right key; to rotate, put the old key in {Section}:PreviousMasterKeys.");
-            }
-
-            var key = new DataKey(file.Id, file.Owner, Unwrap(file, wrapping, path), file.Created);
-            if (!ReferenceEquals(wrapping, master))
-            {
-                WriteKeyFile(key);
+                store.Rewrap(Wrapped(key));
                 rewrapped++;
             }
 
@@ -245,38 +306,12 @@ public sealed class TextKeyRing
             logger.LogWarning("Re-wrapped {Count} data key(s) under master key {MasterKeyId}; the previous master key is no longer needed", rewrapped, IdOfMaster(master));
         }
 
-        erasedIds = Directory.GetFiles(Folder, "*" + ErasedFileSuffix).Select(p => Path.GetFileName(p)[..^ErasedFileSuffix.Length]).ToHashSet(StringComparer.Ordinal);
+        erasedIds = [.. store.ReadErasedIds()];
         currentByOwner = byOwner;
         keysById = byId;
     }
 
-    private byte[] MasterFromFolder(int dataKeyCount)
-    {
-        if (ReadFolderMaster() is { } stored)
-        {
-            return stored;
-        }
-
-        if (dataKeyCount > 0)
-        {
-            throw new TextKeyException(
-                $"The key folder {Folder} holds {dataKeyCount} data key(s) but no master key: set {Section}:MasterKey, or restore {MasterKeyFile} into the folder.");
-        }
-
-        // A first start with no configured master key: one is made and kept in the key folder.
-        var created = RandomNumberGenerator.GetBytes(32);
-        WriteDurably(Path.Combine(Folder, MasterKeyFile), Encoding.ASCII.GetBytes(Convert.ToBase64String(created)));
-        logger.LogWarning("Created a master key in {Folder}; set {Setting} to keep it outside the key folder", Folder, $"{Section}:MasterKey");
-        return created;
-    }
-
-    private byte[]? ReadFolderMaster()
-    {
-        var path = Path.Combine(Folder, MasterKeyFile);
-        return File.Exists(path) ? ParseMaster(File.ReadAllText(path).Trim(), path) : null;
-    }
-
-    private static byte[] ParseMaster(string base64, string source)
+    public static byte[] ParseMaster(string base64, string source)
     {
         try
         {
@@ -295,24 +330,24 @@ public sealed class TextKeyRing
 
     private static byte[] AssociatedData(string id, string owner) => Encoding.UTF8.GetBytes($"data-key|{id}|{owner}");
 
-    private static byte[] Unwrap(KeyFile file, byte[] wrapping, string path)
+    private byte[] Unwrap(WrappedKey stored, byte[] wrapping)
     {
-        var wrapped = Convert.FromBase64String(file.Wrapped);
+        var wrapped = Convert.FromBase64String(stored.Wrapped);
         var key = new byte[32];
         using var aes = new AesGcm(wrapping, 16);
         try
         {
-            aes.Decrypt(wrapped.AsSpan(0, 12), wrapped.AsSpan(12, 32), wrapped.AsSpan(44, 16), key, AssociatedData(file.Id, file.Owner));
+            aes.Decrypt(wrapped.AsSpan(0, 12), wrapped.AsSpan(12, 32), wrapped.AsSpan(44, 16), key, AssociatedData(stored.Id, stored.Owner));
         }
         catch (Exception e) when (e is AuthenticationTagMismatchException or ArgumentException)
         {
-            throw new TextKeyException($"The data key {path} does not open with master key {file.Master}: the master key is wrong or the file was changed.");
+            throw new TextKeyException($"The data key {stored.Id} in {store.Place} does not open with master key {stored.Master}: the master key is wrong or the key was changed.");
         }
 
         return key;
     }
 
-    private void WriteKeyFile(DataKey key)
+    private WrappedKey Wrapped(HeldKey key)
     {
         var wrapped = new byte[12 + 32 + 16];
         RandomNumberGenerator.Fill(wrapped.AsSpan(0, 12));
@@ -321,28 +356,6 @@ public sealed class TextKeyRing
             aes.Encrypt(wrapped.AsSpan(0, 12), key.Key, wrapped.AsSpan(12, 32), wrapped.AsSpan(44, 16), AssociatedData(key.Id, key.Owner));
         }
 
-        var file = new KeyFile(key.Id, key.Owner, IdOfMaster(master), Convert.ToBase64String(wrapped), key.Created);
-        WriteDurably(Path.Combine(Folder, key.Id + KeyFileSuffix), JsonSerializer.SerializeToUtf8Bytes(file));
-    }
-
-    // Written beside, flushed to disk, then renamed over: a crash leaves the old file or the new, never half.
-    private static void WriteDurably(string path, byte[] content)
-    {
-        var temporary = path + ".tmp";
-        WriteInPlace(temporary, content);
-        File.Move(temporary, path, overwrite: true);
-    }
-
-    private static void WriteInPlace(string path, byte[] content)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using var stream = new FileStream(path, options);
-        stream.Write(content);
-        stream.Flush(flushToDisk: true);
+        return new WrappedKey(key.Id, key.Owner, IdOfMaster(master), Convert.ToBase64String(wrapped), key.Created);
     }
 }
