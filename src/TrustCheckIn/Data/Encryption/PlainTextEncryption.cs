@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace TrustCheckIn.Data.Encryption;
 
-// Runs at every start, before the app serves anything: encrypts in place any words still stored in the
+// Runs in the deploy step (every start by default, or `migrate`), before the app serves anything: encrypts in place any words still stored in the
 // clear (a database from before encryption), all in one transaction, so the file is never half converted;
 // then checks every key id the database uses is in the key folder. Both are a no-op the second time.
 public static class PlainTextEncryption
@@ -34,24 +34,7 @@ public static class PlainTextEncryption
                 await transaction.CommitAsync(ct);
             }
 
-            var inUse = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var column in columns)
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT DISTINCT substr({column.Value}, {SealedText.Prefix.Length + 1}, {SealedText.KeyIdLength}) FROM {column.Table} WHERE {column.Value} GLOB $pattern";
-                command.Parameters.Add(Parameter(command, "$pattern", SealedPattern));
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    inUse.Add(reader.GetString(0));
-                }
-            }
-
-            if (inUse.FirstOrDefault(id => !keys.IsKnown(id)) is { } missing)
-            {
-                throw keys.MissingKey(missing);
-            }
-
+            var inUse = await CheckKeysInUseAsync(connection, columns, keys, ct);
             if (encrypted > 0)
             {
                 // The plain words were in the write-ahead log until now.
@@ -61,12 +44,51 @@ public static class PlainTextEncryption
                 logger.LogWarning("Encrypted {Count} stored text(s) that were in the clear", encrypted);
             }
 
-            return new Outcome(encrypted, inUse.Count);
+            return new Outcome(encrypted, inUse);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    // Only the check, writing nothing: for a start that leaves the conversion to the deploy step (Database:MigrateOnStart false).
+    public static async Task<int> CheckKeysAsync(AppDbContext db, TextKeyRing keys, CancellationToken ct = default)
+    {
+        keys.EnsureLoaded();
+        var columns = PrivateTexts.Columns.Select(c => Locate(db.Model, c)).ToList();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await CheckKeysInUseAsync(db.Database.GetDbConnection(), columns, keys, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<int> CheckKeysInUseAsync(DbConnection connection, List<Located> columns, TextKeyRing keys, CancellationToken ct)
+    {
+        var inUse = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var column in columns)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT DISTINCT substr({column.Value}, {SealedText.Prefix.Length + 1}, {SealedText.KeyIdLength}) FROM {column.Table} WHERE {column.Value} GLOB $pattern";
+            command.Parameters.Add(Parameter(command, "$pattern", SealedPattern));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                inUse.Add(reader.GetString(0));
+            }
+        }
+
+        if (inUse.FirstOrDefault(id => !keys.IsKnown(id)) is { } missing)
+        {
+            throw keys.MissingKey(missing);
+        }
+
+        return inUse.Count;
     }
 
     private sealed record Located(PrivateTexts.Column Column, string Table, string Key, string Owner, string Value);
