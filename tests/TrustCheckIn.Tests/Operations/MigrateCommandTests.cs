@@ -57,6 +57,20 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Equal(history, Sql("SELECT COUNT(*) FROM \"__EFMigrationsHistory\""));
     }
 
+    [Fact]
+    public async Task AFailureExitsOneWithTheReason()
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var nowhere = Path.Combine(folder, "no-such-folder", "app.db");
+
+        var exitCode = await MigrateCommand.RunAsync(["migrate", "--environment", "Testing", "--DataFolder", folder, $"--ConnectionStrings:Default=Data Source={nowhere}"], output, errors);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("Migrate failed: ", errors.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(nowhere));
+    }
+
     [Theory]
     [InlineData("now")]
     [InlineData("--help")]
