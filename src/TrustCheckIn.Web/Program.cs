@@ -14,6 +14,11 @@ if (args is [BackupCommand.Name, ..])
     return BackupCommand.Run(args);
 }
 
+if (args is [MigrateCommand.Name, ..])
+{
+    return await MigrateCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.RequirePublicAddress();

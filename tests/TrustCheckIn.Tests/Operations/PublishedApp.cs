@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using MimeKit;
+using TrustCheckIn.Tests.Infrastructure;
 
 namespace TrustCheckIn.Tests.Operations;
 
@@ -187,6 +188,43 @@ public sealed class PublishedProcess : IDisposable
         }
 
         throw new TimeoutException($"The app was not ready in 90 s: {Output}");
+    }
+
+    // The first answer of /healthz/ready, whatever it is: for a start that is not ready on purpose.
+    public async Task<HttpStatusCode> WaitUntilListeningAsync(int port, string host)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        client.DefaultRequestHeaders.Host = host;
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(process.HasExited, $"The app exited with {(process.HasExited ? process.ExitCode : 0)}: {Output}");
+            try
+            {
+                return (await client.GetAsync($"http://127.0.0.1:{port}/healthz/ready")).StatusCode;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The app did not listen in 90 s: {Output}");
+    }
+
+    public static async Task RegisterAndSignInAsync(HttpClient browser, string dataFolder)
+    {
+        var email = $"{Guid.NewGuid():N}@example.test";
+        await browser.SubmitAsync(await browser.GetPageAsync("/Account/Register"), "#register-form", new()
+        {
+            ["Input.DisplayName"] = "Sam", ["Input.Email"] = email, ["Input.Password"] = TestApp.Password, ["Input.ConfirmPassword"] = TestApp.Password,
+        });
+        var link = new Uri(TestApp.LinkIn(await MailToAsync(dataFolder, email), "/Account/ConfirmEmail"));
+        await browser.SubmitAsync(await browser.GetPageAsync(link.PathAndQuery), "#confirm-email-form");
+        var home = await browser.SubmitAsync(await browser.GetPageAsync("/Account/Login"), "#login-form", new() { ["Input.Email"] = email, ["Input.Password"] = TestApp.Password });
+        Assert.Equal("/", home.RequestMessage!.RequestUri!.AbsolutePath);
     }
 
     public void KillHard()

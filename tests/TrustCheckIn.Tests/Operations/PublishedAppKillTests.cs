@@ -32,7 +32,7 @@ public sealed class PublishedAppKillTests(PublishedBuild build, ITestOutputHelpe
         using (var first = PublishedProcess.Start(build, settings))
         {
             await first.WaitUntilReadyAsync(port, Host);
-            await RegisterAndSignInAsync(browser);
+            await PublishedProcess.RegisterAndSignInAsync(browser, data);
         }
 
         // A kill in the middle of start-up, before the app is ready, as a deploy gone wrong would do.
@@ -101,19 +101,6 @@ public sealed class PublishedAppKillTests(PublishedBuild build, ITestOutputHelpe
         Assert.Contains("Keys (store apart from the database)", backup, StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(backups, "trustcheckin-keys-*.zip"));
         Assert.All(backedUpBefore, t => Assert.Contains(t, inBackup));
-    }
-
-    private async Task RegisterAndSignInAsync(HttpClient browser)
-    {
-        var email = $"{Guid.NewGuid():N}@example.test";
-        await browser.SubmitAsync(await browser.GetPageAsync("/Account/Register"), "#register-form", new()
-        {
-            ["Input.DisplayName"] = "Sam", ["Input.Email"] = email, ["Input.Password"] = TestApp.Password, ["Input.ConfirmPassword"] = TestApp.Password,
-        });
-        var link = new Uri(TestApp.LinkIn(await PublishedProcess.MailToAsync(data, email), "/Account/ConfirmEmail"));
-        await browser.SubmitAsync(await browser.GetPageAsync(link.PathAndQuery), "#confirm-email-form");
-        var home = await browser.SubmitAsync(await browser.GetPageAsync("/Account/Login"), "#login-form", new() { ["Input.Email"] = email, ["Input.Password"] = TestApp.Password });
-        Assert.Equal("/", home.RequestMessage!.RequestUri!.AbsolutePath);
     }
 
     // A write counts as acknowledged once the app has answered the post with the new entry's address.

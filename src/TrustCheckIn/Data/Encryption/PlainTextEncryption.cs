@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace TrustCheckIn.Data.Encryption;
 
-// Runs at every start, before the app serves anything: encrypts in place any words still stored in the
+// Runs in the deploy step (every start by default, or `migrate`), before the app serves anything: encrypts in place any words still stored in the
 // clear (a database from before encryption), all in one transaction, so the file is never half converted;
 // then checks every key id the database uses is in the key folder. Both are a no-op the second time.
 public static class PlainTextEncryption
@@ -23,7 +23,7 @@ public static class PlainTextEncryption
         keys.EnsureLoaded();
         var columns = PrivateTexts.Columns.Select(c => Locate(db.Model, c)).ToList();
         var sqlite = db.Database.IsSqlite();
-        var sealedTest = new SealedTest(sqlite ? "GLOB" : "~", sqlite ? SqliteSealedPattern : PostgresSealedPattern);
+        var sealedTest = SealedTestFor(db);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -40,24 +40,7 @@ public static class PlainTextEncryption
                 await transaction.CommitAsync(ct);
             }
 
-            var inUse = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var column in columns)
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT DISTINCT substr({column.Value}, {SealedText.Prefix.Length + 1}, {SealedText.KeyIdLength}) FROM {column.Table} WHERE {column.Value} {sealedTest.Operator} @pattern";
-                command.Parameters.Add(Parameter(command, "@pattern", sealedTest.Pattern));
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    inUse.Add(reader.GetString(0));
-                }
-            }
-
-            if (inUse.FirstOrDefault(id => !keys.IsKnown(id)) is { } missing)
-            {
-                throw keys.MissingKey(missing);
-            }
-
+            var inUse = await CheckKeysInUseAsync(connection, columns, sealedTest, keys, ct);
             if (encrypted > 0)
             {
                 if (sqlite)
@@ -71,7 +54,7 @@ public static class PlainTextEncryption
                 logger.LogWarning("Encrypted {Count} stored text(s) that were in the clear", encrypted);
             }
 
-            return new Outcome(encrypted, inUse.Count);
+            return new Outcome(encrypted, inUse);
         }
         finally
         {
@@ -79,7 +62,50 @@ public static class PlainTextEncryption
         }
     }
 
+    // Only the check, writing nothing: for a start that leaves the conversion to the deploy step (Database:MigrateOnStart false).
+    public static async Task<int> CheckKeysAsync(AppDbContext db, TextKeyRing keys, CancellationToken ct = default)
+    {
+        keys.EnsureLoaded();
+        var columns = PrivateTexts.Columns.Select(c => Locate(db.Model, c)).ToList();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await CheckKeysInUseAsync(db.Database.GetDbConnection(), columns, SealedTestFor(db), keys, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<int> CheckKeysInUseAsync(DbConnection connection, List<Located> columns, SealedTest sealedTest, TextKeyRing keys, CancellationToken ct)
+    {
+        var inUse = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var column in columns)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT DISTINCT substr({column.Value}, {SealedText.Prefix.Length + 1}, {SealedText.KeyIdLength}) FROM {column.Table} WHERE {column.Value} {sealedTest.Operator} @pattern";
+            command.Parameters.Add(Parameter(command, "@pattern", sealedTest.Pattern));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                inUse.Add(reader.GetString(0));
+            }
+        }
+
+        if (inUse.FirstOrDefault(id => !keys.IsKnown(id)) is { } missing)
+        {
+            throw keys.MissingKey(missing);
+        }
+
+        return inUse.Count;
+    }
+
     private sealed record SealedTest(string Operator, string Pattern);
+
+    private static SealedTest SealedTestFor(AppDbContext db) => db.Database.IsSqlite()
+        ? new SealedTest("GLOB", SqliteSealedPattern)
+        : new SealedTest("~", PostgresSealedPattern);
 
     private sealed record Located(PrivateTexts.Column Column, string Table, string Key, string Owner, string Value);
 
