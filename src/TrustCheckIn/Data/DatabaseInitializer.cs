@@ -80,14 +80,18 @@ public static class DatabaseInitializer
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var keys = scope.ServiceProvider.GetRequiredService<TextKeyRing>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
-        keys.EnsureLoaded();
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        // A database not made yet (no SQLite file, no PostgreSQL database: `migrate` makes either) is every migration behind.
+        var pending = await db.Database.CanConnectAsync()
+            ? (await db.Database.GetPendingMigrationsAsync()).ToList()
+            : db.Database.GetMigrations().ToList();
         if (pending.Count > 0)
         {
             logger.LogWarning("Database schema is {Count} migration(s) behind this build and {Setting} is false: not ready until `migrate` has run", pending.Count, MigrateOnStartSetting);
             return;
         }
 
+        // The keys once their tables exist (with Database:SharedKeys they are rows).
+        keys.EnsureLoaded();
         await PlainTextEncryption.CheckKeysAsync(db, keys);
         ReadCookieKeys(scope.ServiceProvider);
         var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();

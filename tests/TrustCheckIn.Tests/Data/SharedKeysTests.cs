@@ -27,7 +27,7 @@ public sealed class SharedKeysTests : IDisposable
     {
         a = AppOnFolder.Start(folderA, Shared());
         // Started before anything is written on A, so every key B needs is one it has not loaded.
-        b = AppOnFolder.Start(folderB, [.. Shared(), ("ConnectionStrings:Default", $"Data Source={a.DatabasePath}")]);
+        b = AppOnFolder.Start(folderB, [.. Shared(), ("ConnectionStrings:Default", a.ConnectionString)]);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class SharedKeysTests : IDisposable
     {
         var folder = AppOnFolder.NewFolder();
 
-        var error = Assert.ThrowsAny<Exception>(() => AppOnFolder.Start(folder, (SharedState.Setting, "true")));
+        var error = Assert.ThrowsAny<Exception>(() => AppOnFolder.Start(folder, (SharedState.Setting, "true"), ("Encryption:MasterKey", "")));
 
         var messages = string.Join(" | ", Chain(error).Select(e => e.Message));
         Assert.Contains("Database:SharedKeys is on", messages, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class SharedKeysTests : IDisposable
         var newMaster = TextKeyRing.NewMasterKey();
         var folderC = AppOnFolder.NewFolder();
         folders.Add(folderC);
-        var onTheSameDatabase = ("ConnectionStrings:Default", $"Data Source={a.DatabasePath}");
+        var onTheSameDatabase = ("ConnectionStrings:Default", a.ConnectionString);
 
         var error = Assert.ThrowsAny<Exception>(() => AppOnFolder.Start(folderC, (SharedState.Setting, "true"), ("Encryption:MasterKey", newMaster), onTheSameDatabase));
         using var rotating = AppOnFolder.Start(folderC, (SharedState.Setting, "true"), ("Encryption:MasterKey", newMaster), ("Encryption:PreviousMasterKeys:0", masterKey), onTheSameDatabase);

@@ -72,6 +72,22 @@ public class TestApp : WebApplicationFactory<Program>
     // Where SqlCapture files the statements this app's requests ran.
     public string StatementsKey => PostgresServer is null ? Path.GetFullPath(DatabasePath) : PostgresDatabase;
 
+    // Where this app's data lives, as settings: the same for a command (migrate) run over this app's database.
+    // On PostgreSQL the keys are shared through the database, so the master key comes from configuration: one per
+    // folder, so an app over an earlier app's folder opens its words.
+    public IEnumerable<(string Key, string Value)> DatabaseSettings
+    {
+        get
+        {
+            yield return ("ConnectionStrings:Default", ConnectionString);
+            yield return ("Database:Provider", OnPostgres ? "PostgreSQL" : "Sqlite");
+            if (OnPostgres)
+            {
+                yield return ("Encryption:MasterKey", Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("master:" + Folder))));
+            }
+        }
+    }
+
     private string PostgresDatabase => "tc_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Folder)))[..24];
 
     public string OutboxFolder => Path.Combine(Folder, "outbox");
@@ -93,8 +109,11 @@ public class TestApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
-        builder.UseSetting("Database:Provider", OnPostgres ? "PostgreSQL" : "Sqlite");
+        foreach (var (key, value) in DatabaseSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("DataFolder", Folder);
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Smtp:Host", "");

@@ -46,7 +46,7 @@ public sealed class MigrateCommandTests : IDisposable
     {
         using var app = new RestartedApp(folder);
         app.CreateClient();
-        var history = Sql("SELECT COUNT(*) FROM \"__EFMigrationsHistory\"");
+        var history = Sql(app, "SELECT COUNT(*) FROM \"__EFMigrationsHistory\"");
 
         var (exitCode, said) = await MigrateAsync(app);
 
@@ -54,7 +54,7 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Contains("No migrations to apply.", said, StringComparison.Ordinal);
         Assert.DoesNotContain("Created role", said, StringComparison.Ordinal);
         Assert.Contains($"({history} migrations applied)", said, StringComparison.Ordinal);
-        Assert.Equal(history, Sql("SELECT COUNT(*) FROM \"__EFMigrationsHistory\""));
+        Assert.Equal(history, Sql(app, "SELECT COUNT(*) FROM \"__EFMigrationsHistory\""));
     }
 
     [Fact]
@@ -93,15 +93,14 @@ public sealed class MigrateCommandTests : IDisposable
         using var output = new StringWriter();
         using var errors = new StringWriter();
         var exitCode = await MigrateCommand.RunAsync(
-            ["migrate", "--environment", "Testing", $"--ConnectionStrings:Default=Data Source={app.DatabasePath}", "--DataFolder", app.Folder, "--Admin:Email", app.AdminEmail],
+            ["migrate", "--environment", "Testing", .. app.DatabaseSettings.Select(s => $"--{s.Key}={s.Value}"), "--DataFolder", app.Folder, "--Admin:Email", app.AdminEmail],
             output, errors);
         return (exitCode, output.ToString() + errors);
     }
 
-    private object? Sql(string sql)
+    private static object? Sql(TestApp app, string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "app.db")};Pooling=false");
-        connection.Open();
+        using var connection = app.OpenDatabase();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
