@@ -4,31 +4,58 @@
 #   bash bench/run.sh [--couples 10000] [--years 5] [--rounds 3] [--duration 5] [--connections 16] [--first-submits 20]
 #   bash bench/run.sh --before GIT_REF [--before-plain yes] ...   the second instance runs that commit's build over the
 #   same data (with --before-plain yes the words left unencrypted, as before encryption at rest)
-# BENCH_WORK (default /tmp/trustcheckin-bench) keeps the seeded databases between runs; BENCH_PORT (18510) the first port.
+#   bash bench/run.sh --provider postgresql ...   the app on PostgreSQL: a server of Debian's package on loopback, its
+#   databases copied from the seeded SQLite files (kept in BENCH_POSTGRES_DIR between runs)
+# BENCH_WORK (default /tmp/trustcheckin-bench) keeps the seeded databases between runs; BENCH_PORT (18510) the first port;
+# BENCH_POSTGRES_DIR (/tmp/trustcheckin-bench-postgres) and BENCH_POSTGRES_PORT (18520) the PostgreSQL server's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 work="${BENCH_WORK:-/tmp/trustcheckin-bench}"
 mkdir -p "$work"
 
-if ! command -v wrk >/dev/null 2>&1; then
+args=()
+before=""
+provider="sqlite"
+while [ "$#" -gt 0 ]; do
+    case "$1" in
+    --before) before="$2"; shift 2 ;;
+    --provider) provider="${2,,}"; shift 2 ;;
+    *) args+=("$1"); shift ;;
+    esac
+done
+case "$provider" in
+sqlite | postgresql) ;;
+*) echo "--provider is sqlite or postgresql, not $provider" >&2; exit 2 ;;
+esac
+
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+[ "$provider" = postgresql ] && ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 && missing+=(postgresql)
+if [ "${#missing[@]}" -gt 0 ]; then
     sudo_cmd=""
     [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wrk >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-args=()
-before=""
-while [ "$#" -gt 0 ]; do
-    if [ "$1" = "--before" ]; then
-        before="$2"
-        shift 2
-    else
-        args+=("$1")
-        shift
+if [ "$provider" = postgresql ]; then
+    # A server kept between runs (its copies of the seeded databases take minutes at 10,000 couples), with the
+    # settings a production server would have (fsync on); stopped when the run ends.
+    pg_dir="${BENCH_POSTGRES_DIR:-/tmp/trustcheckin-bench-postgres}"
+    pg_port="${BENCH_POSTGRES_PORT:-18520}"
+    pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+    as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+    if [ ! -f "$pg_dir/data/PG_VERSION" ]; then
+        mkdir -p "$pg_dir"
+        [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
+        as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log"
     fi
-done
+    as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 120 \
+        -o "-k /tmp -p $pg_port -c listen_addresses=127.0.0.1 -c shared_buffers=2GB -c max_connections=300" start >/dev/null
+    trap 'as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null' EXIT
+    args+=(--postgres "Host=127.0.0.1;Port=$pg_port;Username=postgres;Maximum Pool Size=200")
+fi
 
 dotnet publish src/TrustCheckIn.Web -c Release -o "$work/app" -v quiet -nologo
 if [ -n "$before" ]; then

@@ -22,7 +22,7 @@ public sealed class AppProcess : IDisposable
 
     public int CommandsLogged => Volatile.Read(ref commandsLogged);
 
-    public static async Task<AppProcess> StartAsync(string appFolder, string databasePath, string dataFolder, int port, bool logSql)
+    public static async Task<AppProcess> StartAsync(string appFolder, IReadOnlyDictionary<string, string> database, string dataFolder, int port, bool logSql)
     {
         Directory.CreateDirectory(dataFolder);
         var address = $"http://127.0.0.1:{port}";
@@ -38,9 +38,7 @@ public sealed class AppProcess : IDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = address,
             ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
-            ["ConnectionStrings__Default"] = $"Data Source={databasePath}",
             ["DataFolder"] = dataFolder,
-            ["Encryption__KeyFolder"] = Seeder.KeyFolder(databasePath),
             // Outside Development the public address must be https; the bench speaks http as the proxy would.
             ["App__BaseUrl"] = $"https://127.0.0.1:{port}",
             ["Reminders__Enabled"] = "false",
@@ -49,7 +47,7 @@ public sealed class AppProcess : IDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = logSql ? "Information" : "Warning",
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in settings.Concat(database))
         {
             start.Environment[key] = value;
         }

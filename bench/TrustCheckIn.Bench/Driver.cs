@@ -4,7 +4,10 @@ using System.Text;
 
 namespace TrustCheckIn.Bench;
 
-public sealed record DriverOptions(string AppFolder, string WorkFolder, int Couples, int Years, int Rounds, int Seconds, int Connections, int FirstSubmits, int BasePort, int WarmUpSeconds, string? BeforeApp = null, bool BeforePlain = false);
+public sealed record DriverOptions(string AppFolder, string WorkFolder, int Couples, int Years, int Rounds, int Seconds, int Connections, int FirstSubmits, int BasePort, int WarmUpSeconds, string? BeforeApp = null, bool BeforePlain = false, string? Postgres = null);
+
+// A seeded database as the app is pointed at it (environment settings), with the accounts to sign in as.
+internal sealed record SeededDatabase(IReadOnlyDictionary<string, string> Settings, BenchAccounts Accounts);
 
 // A page (or a form POST) as one signed-in person (or nobody) opens it, measured with wrk.
 internal sealed record Page(string Name, string Actor, string? Url, Func<Target, Task<FormPost>>? Post = null, bool BothDatabases = true, bool Sequential = false);
@@ -104,6 +107,11 @@ internal static class Driver
 
     public static async Task<int> RunAsync(DriverOptions options)
     {
+        if (options.Postgres is not null && options.BeforeApp is not null)
+        {
+            throw new InvalidOperationException("--before compares builds on SQLite only: an earlier build may not run on PostgreSQL.");
+        }
+
         Directory.CreateDirectory(options.WorkFolder);
         var pool = (options.Rounds * options.FirstSubmits) + 2;
         var week = CheckIns.IsoWeek.Of(DateOnly.FromDateTime(DateTime.UtcNow)).Key;
@@ -199,24 +207,54 @@ internal static class Driver
         list.Add(measurement);
     }
 
-    private static async Task<(string Database, BenchAccounts Accounts)> SeededCopyAsync(DriverOptions options, int couples, int pool, int week, string name, bool plain = false)
+    // The seeded SQLite file is kept per scale and week (and on PostgreSQL a database copied from it); every run
+    // gets a fresh copy of it, because the POSTs write.
+    private static async Task<SeededDatabase> SeededCopyAsync(DriverOptions options, int couples, int pool, int week, string name, bool plain = false)
     {
-        var cached = Path.Combine(options.WorkFolder, $"seed-{couples}x{options.Years}-pool{pool}-week{week}{(plain ? "-plain" : "")}.db");
-        if (!File.Exists(cached) || !File.Exists(Seeder.AccountsFile(cached)))
+        var seed = $"seed-{couples}x{options.Years}-pool{pool}-week{week}{(plain ? "-plain" : "")}";
+        var cached = Path.Combine(options.WorkFolder, seed + ".db");
+        var fresh = !File.Exists(cached) || !File.Exists(Seeder.AccountsFile(cached));
+        if (fresh)
         {
             Console.WriteLine($"seeding {cached}");
             await Seeder.SeedAsync(cached, couples, options.Years, pool, plain);
         }
 
         var copy = Path.Combine(options.WorkFolder, $"run-{name}.db");
+        CopyFolder(Seeder.KeyFolder(cached), Seeder.KeyFolder(copy));
+        var accounts = BenchAccounts.Read(Seeder.AccountsFile(cached));
+        if (options.Postgres is { } server)
+        {
+            var seeded = seed.Replace('-', '_');
+            if (fresh || !await PostgresCopy.ExistsAsync(server, seeded))
+            {
+                Console.WriteLine($"copying {cached} into PostgreSQL database {seeded}");
+                await PostgresCopy.CopyAsync(cached, server, seeded, Seeder.KeyRing(Seeder.KeyFolder(cached)));
+            }
+
+            var database = $"run_{name}";
+            await PostgresCopy.CloneAsync(server, seeded, database);
+            return new(new Dictionary<string, string>
+            {
+                ["Database__Provider"] = "PostgreSQL",
+                ["ConnectionStrings__Default"] = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString,
+                // The seeded words' keys stay in their folder: one instance per database here.
+                ["Database__SharedKeys"] = "false",
+                ["Encryption__KeyFolder"] = Seeder.KeyFolder(copy),
+            }, accounts);
+        }
+
         foreach (var file in new[] { copy, copy + "-wal", copy + "-shm" })
         {
             File.Delete(file);
         }
 
         File.Copy(cached, copy);
-        CopyFolder(Seeder.KeyFolder(cached), Seeder.KeyFolder(copy));
-        return (copy, BenchAccounts.Read(Seeder.AccountsFile(cached)));
+        return new(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Default"] = $"Data Source={copy}",
+            ["Encryption__KeyFolder"] = Seeder.KeyFolder(copy),
+        }, accounts);
     }
 
     private static void CopyFolder(string from, string to)
@@ -233,9 +271,9 @@ internal static class Driver
         }
     }
 
-    private static async Task<Target> OpenAsync(DriverOptions options, string name, (string Database, BenchAccounts Accounts) seeded, int port, bool logSql)
+    private static async Task<Target> OpenAsync(DriverOptions options, string name, SeededDatabase seeded, int port, bool logSql)
     {
-        var app = await AppProcess.StartAsync(options.AppFolder, seeded.Database, Path.Combine(options.WorkFolder, $"data-{port}"), port, logSql);
+        var app = await AppProcess.StartAsync(options.AppFolder, seeded.Settings, Path.Combine(options.WorkFolder, $"data-{port}"), port, logSql);
         return await Target.OpenAsync(name, app, seeded.Accounts);
     }
 

@@ -87,8 +87,14 @@ internal static class Seeder
             Directory.Delete(folder, recursive: true);
         }
 
+        return KeyRing(folder);
+    }
+
+    // The key ring over a key folder, as the app opens it with Encryption:KeyFolder.
+    public static TextKeyRing KeyRing(string folder)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Encryption:KeyFolder"] = folder }).Build();
-        return new TextKeyRing(configuration, new DataFolder(configuration, Path.GetDirectoryName(Path.GetFullPath(databasePath))!), TimeProvider.System, NullLogger<TextKeyRing>.Instance);
+        return new TextKeyRing(configuration, new DataFolder(configuration, Path.GetDirectoryName(Path.GetFullPath(folder))!), TimeProvider.System, NullLogger<TextKeyRing>.Instance);
     }
 
     private static void Execute(SqliteConnection connection, string sql)
