@@ -97,7 +97,7 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
 
     private async Task<Result<WeekState>> SaveAnswersAsync(string userId, int weekKey, CheckInAnswers answers)
     {
-        // BEGIN IMMEDIATE on SQLite: the two partners' submits and the sealing happen one after the other.
+        // One writer at a time (BEGIN IMMEDIATE on SQLite, PostgresWriteLock on PostgreSQL): the two partners' submits and the sealing happen one after the other.
         await using var transaction = await db.Database.BeginTransactionAsync();
         var couple = await db.Couples.ActiveFor(userId).SeenBy(userId).Select(c => new { c.Id, c.TimeZoneId, c.PartnerId }).SingleOrDefaultAsync();
         if (couple is null)

@@ -49,7 +49,7 @@ public sealed class ConversationService(AppDbContext db, ExpectationService expe
             return StepProblem(text);
         }
 
-        // BEGIN IMMEDIATE on SQLite: two phones keeping at once take turns, and the unique index holds the line.
+        // One writer at a time (BEGIN IMMEDIATE on SQLite, PostgresWriteLock on PostgreSQL): two phones keeping at once take turns, and the unique index holds the line.
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (await OpenAsync(userId, coupleId, week, default) is not { } found)
         {

@@ -148,7 +148,7 @@ public sealed class CoupleService(AppDbContext db, PartnerConsentService therapy
     public async Task<Result<CoupleView>> AcceptAsync(string userId, string code)
     {
         var normalised = Invitation.NormaliseCode(code);
-        // BEGIN IMMEDIATE on SQLite: two acceptances are checked and written one after the other.
+        // One writer at a time (BEGIN IMMEDIATE on SQLite, PostgresWriteLock on PostgreSQL): two acceptances are checked and written one after the other.
         await using var transaction = await db.Database.BeginTransactionAsync();
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Code == normalised);
         if (invitation is null)

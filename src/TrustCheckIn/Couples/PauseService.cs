@@ -77,7 +77,7 @@ public sealed class PauseService(AppDbContext db, TimeProvider time, ILogger<Pau
             return ServiceError.Invalid("Weeks", $"Please choose a pause of {CouplePause.MinWeeks} to {CouplePause.MaxWeeks} weeks.");
         }
 
-        // BEGIN IMMEDIATE on SQLite: two proposals at once are checked one after the other, so one stays open.
+        // One writer at a time (BEGIN IMMEDIATE on SQLite, PostgresWriteLock on PostgreSQL): two proposals at once are checked one after the other, so one stays open.
         await using var transaction = await db.Database.BeginTransactionAsync();
         var couple = await ActiveCoupleAsync(userId);
         if (couple is null)

@@ -46,7 +46,7 @@ public sealed class NotificationMailer(
         }
     }
 
-    // BEGIN IMMEDIATE on SQLite: the look and the claim are one step, so two runs cannot both take an item.
+    // One writer at a time (BEGIN IMMEDIATE on SQLite, PostgresWriteLock on PostgreSQL): the look and the claim are one step, so two runs cannot both take an item.
     private async Task ClaimForAsync(string userId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
