@@ -60,7 +60,10 @@ stop() {
     for n in 2 1; do
         stop_pid "$dir/instance-$n.pid" TrustCheckIn.Web.dll "instance $n"
     done
-    "$root/.ci/postgres" stop "$dir/postgres"
+    if [ -f "$dir/postgres.dir" ]; then
+        "$root/.ci/postgres" stop "$(cat "$dir/postgres.dir")"
+        rm -f "$dir/postgres.dir"
+    fi
     say "stopped; logs and the instances' data folders (outboxes) stay in $dir"
 }
 
@@ -111,7 +114,10 @@ start() {
         Encryption__MasterKey=$(cat "$dir/master.key")
     fi
 
-    "$root/.ci/postgres" start "$dir/postgres" "$postgres_port"
+    # Its own folder, not inside the state folder: the server runs as the postgres user, who may not be able to
+    # enter a folder made by mktemp or a test.
+    mktemp -d /tmp/trustcheckin-postgres-XXXXXX >"$dir/postgres.dir"
+    "$root/.ci/postgres" start "$(cat "$dir/postgres.dir")" "$postgres_port"
     local bin
     bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
     "$bin/createdb" -h 127.0.0.1 -p "$postgres_port" -U postgres trustcheckin
