@@ -131,14 +131,23 @@ public class TestApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    // The database itself, past the app (read-only on SQLite): for checks of what is stored.
-    public DbConnection OpenDatabase()
+    // The database itself, past the app (read-only on SQLite unless asked): for checks of what is stored.
+    public DbConnection OpenDatabase(bool writable = false)
     {
         DbConnection connection = PostgresServer is null
-            ? new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False")
+            ? new SqliteConnection($"Data Source={DatabasePath};Mode={(writable ? "ReadWrite" : "ReadOnly")};Pooling=False")
             : new NpgsqlConnection(ConnectionString);
         connection.Open();
         return connection;
+    }
+
+    // One statement straight on the database (see OpenDatabase), its first value.
+    public object? Scalar(string sql, bool writable = false)
+    {
+        using var connection = OpenDatabase(writable);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 
     public HttpClient CreateBrowser(bool followRedirects = true) =>

@@ -46,7 +46,7 @@ public sealed class MigrateCommandTests : IDisposable
     {
         using var app = new RestartedApp(folder);
         app.CreateClient();
-        var history = Sql(app, "SELECT COUNT(*) FROM \"__EFMigrationsHistory\"");
+        var history = app.Scalar("SELECT COUNT(*) FROM \"__EFMigrationsHistory\"");
 
         var (exitCode, said) = await MigrateAsync(app);
 
@@ -54,7 +54,7 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Contains("No migrations to apply.", said, StringComparison.Ordinal);
         Assert.DoesNotContain("Created role", said, StringComparison.Ordinal);
         Assert.Contains($"({history} migrations applied)", said, StringComparison.Ordinal);
-        Assert.Equal(history, Sql(app, "SELECT COUNT(*) FROM \"__EFMigrationsHistory\""));
+        Assert.Equal(history, app.Scalar("SELECT COUNT(*) FROM \"__EFMigrationsHistory\""));
     }
 
     [Fact]
@@ -96,14 +96,6 @@ public sealed class MigrateCommandTests : IDisposable
             ["migrate", "--environment", "Testing", .. app.DatabaseSettings.Select(s => $"--{s.Key}={s.Value}"), "--DataFolder", app.Folder, "--Admin:Email", app.AdminEmail],
             output, errors);
         return (exitCode, output.ToString() + errors);
-    }
-
-    private static object? Sql(TestApp app, string sql)
-    {
-        using var connection = app.OpenDatabase();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 
     public void Dispose()

@@ -163,8 +163,15 @@ public sealed class PublishedProcess : IDisposable
         return new PublishedProcess(Process.Start(start)!);
     }
 
+    public async Task WaitUntilReadyAsync(int port, string host) =>
+        await ProbeReadyAsync(port, host, status => status == HttpStatusCode.OK, "was not ready");
+
+    // The first answer of /healthz/ready, whatever it is: for a start that is not ready on purpose.
+    public Task<HttpStatusCode> WaitUntilListeningAsync(int port, string host) =>
+        ProbeReadyAsync(port, host, _ => true, "did not listen");
+
     // The probe names the public host, as a monitor must: the app answers no other Host header.
-    public async Task WaitUntilReadyAsync(int port, string host)
+    private async Task<HttpStatusCode> ProbeReadyAsync(int port, string host, Func<HttpStatusCode, bool> enough, string failure)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         client.DefaultRequestHeaders.Host = host;
@@ -174,9 +181,10 @@ public sealed class PublishedProcess : IDisposable
             Assert.False(process.HasExited, $"The app exited with {(process.HasExited ? process.ExitCode : 0)}: {Output}");
             try
             {
-                if ((await client.GetAsync($"http://127.0.0.1:{port}/healthz/ready")).StatusCode == HttpStatusCode.OK)
+                var status = (await client.GetAsync($"http://127.0.0.1:{port}/healthz/ready")).StatusCode;
+                if (enough(status))
                 {
-                    return;
+                    return status;
                 }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -187,31 +195,7 @@ public sealed class PublishedProcess : IDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"The app was not ready in 90 s: {Output}");
-    }
-
-    // The first answer of /healthz/ready, whatever it is: for a start that is not ready on purpose.
-    public async Task<HttpStatusCode> WaitUntilListeningAsync(int port, string host)
-    {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        client.DefaultRequestHeaders.Host = host;
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(process.HasExited, $"The app exited with {(process.HasExited ? process.ExitCode : 0)}: {Output}");
-            try
-            {
-                return (await client.GetAsync($"http://127.0.0.1:{port}/healthz/ready")).StatusCode;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"The app did not listen in 90 s: {Output}");
+        throw new TimeoutException($"The app {failure} in 90 s: {Output}");
     }
 
     public static async Task RegisterAndSignInAsync(HttpClient browser, string dataFolder)

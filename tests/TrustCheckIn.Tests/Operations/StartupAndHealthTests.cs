@@ -32,15 +32,15 @@ public sealed class StartupAndHealthTests : IDisposable
         using (var first = new RestartedApp(folder))
         {
             first.CreateClient();
+            first.Scalar("INSERT INTO \"__EFMigrationsLock\" (\"Id\", \"Timestamp\") VALUES (1, '2026-11-30 10:00:00+00:00')", writable: true);
         }
 
-        Sql("INSERT INTO \"__EFMigrationsLock\" (\"Id\", \"Timestamp\") VALUES (1, '2026-11-30 10:00:00+00:00')");
         using var second = new RestartedApp(folder);
 
         var ready = await Task.Run(async () => await second.CreateClient().GetAsync("/healthz/ready")).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal(0L, Sql("SELECT COUNT(*) FROM \"__EFMigrationsLock\""));
+        Assert.Equal(0L, second.Scalar("SELECT COUNT(*) FROM \"__EFMigrationsLock\""));
         Assert.Contains(second.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("stale migration lock", StringComparison.Ordinal));
         var latest = await second.WithServiceAsync<string, TrustCheckIn.Data.AppDbContext>(db => Task.FromResult(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetMigrations(db.Database).Last()));
         Assert.Single(second.Logs.Lines, l => l.StartsWith($"Information TrustCheckIn.Data.DatabaseInitializer: Database schema version {latest} (", StringComparison.Ordinal));
@@ -76,15 +76,6 @@ public sealed class StartupAndHealthTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
-    }
-
-    private object? Sql(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "app.db")};Pooling=false");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 
     public void Dispose()
