@@ -99,6 +99,10 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
             JavaScriptEnabled = javaScript,
             IgnoreHTTPSErrors = true,
         });
+        // Two browsers at once on a two-core machine (each with axe scans and screenshots) can take longer than
+        // Playwright's 30 s for a page at the start of a run; a real failure still fails, only later.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         if (!javaScript)
         {
             javaScriptOff[context] = true;
