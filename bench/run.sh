@@ -44,16 +44,8 @@ if [ "$provider" = postgresql ]; then
     # settings a production server would have (fsync on); stopped when the run ends.
     pg_dir="${BENCH_POSTGRES_DIR:-/tmp/trustcheckin-bench-postgres}"
     pg_port="${BENCH_POSTGRES_PORT:-18520}"
-    pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-    as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-    if [ ! -f "$pg_dir/data/PG_VERSION" ]; then
-        mkdir -p "$pg_dir"
-        [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
-        as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log"
-    fi
-    as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 120 \
-        -o "-k /tmp -p $pg_port -c listen_addresses=127.0.0.1 -c shared_buffers=2GB -c max_connections=300" start >/dev/null
-    trap 'as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null' EXIT
+    .ci/postgres start "$pg_dir" "$pg_port" durable
+    trap '.ci/postgres stop "$pg_dir" keep' EXIT
     args+=(--postgres "Host=127.0.0.1;Port=$pg_port;Username=postgres;Maximum Pool Size=200")
 fi
 

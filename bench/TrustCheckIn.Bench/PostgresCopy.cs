@@ -150,7 +150,8 @@ internal static class PostgresCopy
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        // CREATE DATABASE … TEMPLATE copies the whole seeded database: minutes at 10,000 couples, not 30 s.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync();
     }
 }
