@@ -219,6 +219,10 @@ internal static class Driver
             Console.WriteLine($"seeding {cached}");
             await Seeder.SeedAsync(cached, couples, options.Years, pool, plain);
         }
+        else
+        {
+            await Seeder.UpToDateAsync(cached, plain);
+        }
 
         var copy = Path.Combine(options.WorkFolder, $"run-{name}.db");
         CopyFolder(Seeder.KeyFolder(cached), Seeder.KeyFolder(copy));
@@ -230,6 +234,10 @@ internal static class Driver
             {
                 Console.WriteLine($"copying {cached} into PostgreSQL database {seeded}");
                 await PostgresCopy.CopyAsync(cached, server, seeded, Seeder.KeyRing(Seeder.KeyFolder(cached)));
+            }
+            else
+            {
+                await PostgresCopy.UpToDateAsync(server, seeded, Seeder.KeyRing(Seeder.KeyFolder(cached)), plain);
             }
 
             var database = $"run_{name}";

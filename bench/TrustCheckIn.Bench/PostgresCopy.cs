@@ -23,10 +23,8 @@ internal static class PostgresCopy
         var loading = database + "_loading";
         await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{loading}\" WITH (FORCE)");
         var target = new NpgsqlConnectionStringBuilder(server) { Database = loading }.ConnectionString;
-        await using var from = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>()
-            .UseSqlite($"Data Source={sqlitePath};Mode=ReadOnly;Pooling=False", sqlite => sqlite.MigrationsAssembly("TrustCheckIn.Migrations.Sqlite")).UseTextEncryption(keys).Options);
-        await using var to = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>()
-            .UseNpgsql(target, npgsql => npgsql.MigrationsAssembly("TrustCheckIn.Migrations.PostgreSQL")).UseTextEncryption(keys).Options);
+        await using var from = Seeder.ContextFor($"Data Source={sqlitePath};Mode=ReadOnly;Pooling=False", keys);
+        await using var to = ContextFor(target, keys);
         await to.Database.MigrateAsync();
 
         await using var source = new SqliteConnection($"Data Source={sqlitePath};Mode=ReadOnly;Pooling=False");
@@ -75,6 +73,17 @@ internal static class PostgresCopy
         await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
         await ExecuteAsync(server, $"ALTER DATABASE \"{loading}\" RENAME TO \"{database}\"");
     }
+
+    // A copied database kept from an earlier run gets the migrations added since (Seeder.UpToDateAsync).
+    public static async Task UpToDateAsync(string server, string database, TextKeyRing keys, bool plain)
+    {
+        // Unpooled: a connection left open to the seeded database would stop it serving as a TEMPLATE.
+        await using var db = ContextFor(new NpgsqlConnectionStringBuilder(server) { Database = database, Pooling = false }.ConnectionString, keys);
+        await Seeder.UpToDateAsync(db, plain);
+    }
+
+    private static AppDbContext ContextFor(string connection, TextKeyRing keys) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connection, npgsql => npgsql.MigrationsAssembly("TrustCheckIn.Migrations.PostgreSQL")).UseTextEncryption(keys).Options);
 
     public static async Task<bool> ExistsAsync(string server, string database)
     {

@@ -58,7 +58,7 @@ internal static class Seeder
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
         var connectionString = $"Data Source={databasePath};Pooling=False";
         var keys = KeyRingFor(databasePath);
-        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("TrustCheckIn.Migrations.Sqlite")).UseTextEncryption(keys).Options);
+        await using var db = ContextFor(connectionString, keys);
         await db.Database.MigrateAsync();
 
         await using var connection = new SqliteConnection(connectionString);
@@ -69,10 +69,32 @@ internal static class Seeder
         var accounts = seeding.Run(couples, years, firstSubmitCouples);
         seeding.Dispose();
         Execute(connection, "PRAGMA journal_mode=WAL;");
+        await UpToDateAsync(db, plain);
         Console.WriteLine($"seeded {couples} couples × {years} years (+ measured accounts) in {clock.Elapsed.TotalSeconds:0} s: {new FileInfo(databasePath).Length / 1_000_000} MB");
         File.WriteAllText(AccountsFile(databasePath), JsonSerializer.Serialize(accounts, new JsonSerializerOptions { WriteIndented = true }));
         return accounts;
     }
+
+    // A seeded database kept from an earlier run gets the migrations added since; words sealed as the app seals them are
+    // recorded as such, so the app's start does not read every row looking for words in the clear.
+    public static async Task UpToDateAsync(AppDbContext db, bool plain)
+    {
+        await db.Database.MigrateAsync();
+        if (!plain && !await db.DeploySteps.AnyAsync(s => s.Name == PlainTextEncryption.WordsSealed))
+        {
+            db.DeploySteps.Add(new DeployStep(PlainTextEncryption.WordsSealed, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        }
+    }
+
+    public static async Task UpToDateAsync(string databasePath, bool plain)
+    {
+        await using var db = ContextFor($"Data Source={databasePath};Pooling=False", KeyRing(KeyFolder(databasePath)));
+        await UpToDateAsync(db, plain);
+    }
+
+    public static AppDbContext ContextFor(string sqliteConnection, TextKeyRing keys) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(sqliteConnection, sqlite => sqlite.MigrationsAssembly("TrustCheckIn.Migrations.Sqlite")).UseTextEncryption(keys).Options);
 
     public static string AccountsFile(string databasePath) => databasePath + ".accounts.json";
 

@@ -596,6 +596,20 @@ namespace TrustCheckIn.Data.PostgreSQL.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("TrustCheckIn.Data.DeployStep", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DeploySteps");
+                });
+
             modelBuilder.Entity("TrustCheckIn.Data.Encryption.DataKey", b =>
                 {
                     b.Property<string>("Id")

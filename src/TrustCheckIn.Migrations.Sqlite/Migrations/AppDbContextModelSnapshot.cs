@@ -573,6 +573,20 @@ namespace TrustCheckIn.Data.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("TrustCheckIn.Data.DeployStep", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DeploySteps");
+                });
+
             modelBuilder.Entity("TrustCheckIn.Data.Encryption.DataKey", b =>
                 {
                     b.Property<string>("Id")

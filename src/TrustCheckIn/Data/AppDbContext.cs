@@ -81,6 +81,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<DataKey> DataKeys => Set<DataKey>();
 
+    public DbSet<DeployStep> DeploySteps => Set<DeployStep>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -43,7 +43,7 @@ public static class DatabaseInitializer
 
         var applied = await MigrateSchemaAsync(db, loggers.CreateLogger(typeof(DatabaseInitializer)));
         // Refuses on a wrong master key, a missing data key or words it could not encrypt.
-        var encryption = await PlainTextEncryption.RunAsync(db, scope.ServiceProvider.GetRequiredService<TextKeyRing>(), loggers.CreateLogger(typeof(PlainTextEncryption)));
+        var encryption = await PlainTextEncryption.RunAsync(db, scope.ServiceProvider.GetRequiredService<TextKeyRing>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), loggers.CreateLogger(typeof(PlainTextEncryption)));
 
         ReadCookieKeys(scope.ServiceProvider);
 

@@ -215,10 +215,11 @@ public sealed class EncryptionAtRestTests
         using (var app = AppOnFolder.Start(folder))
         {
             world = await SecurityWorld.BuildAsync(app, signIn: false);
-            // As a database from before encryption: every private text back in the clear.
+            // As a database from before encryption: every private text back in the clear, and no record of sealing them.
             var keys = app.Services.GetRequiredService<TextKeyRing>();
             await app.WithDbAsync(async db =>
             {
+                await db.DeploySteps.Where(s => s.Name == PlainTextEncryption.WordsSealed).ExecuteDeleteAsync();
                 foreach (var (cell, stored) in await app.RawTextsAsync())
                 {
                     var (table, column, id) = Split(cell);
@@ -243,7 +244,7 @@ public sealed class EncryptionAtRestTests
         }
 
         using var again = AppOnFolder.Start(folder);
-        var second = await again.WithDbAsync(db => PlainTextEncryption.RunAsync(db, again.Services.GetRequiredService<TextKeyRing>(), NullLogger.Instance));
+        var second = await again.WithDbAsync(db => PlainTextEncryption.RunAsync(db, again.Services.GetRequiredService<TextKeyRing>(), TimeProvider.System, NullLogger.Instance));
 
         Assert.Equal(converted, await again.RawTextsAsync());
         Assert.Equal(0, second.Encrypted);

@@ -7,10 +7,18 @@ using Microsoft.Extensions.Logging;
 namespace TrustCheckIn.Data.Encryption;
 
 // Runs in the deploy step (every start by default, or `migrate`), before the app serves anything: encrypts in place any words still stored in the
-// clear (a database from before encryption), all in one transaction, so the file is never half converted;
-// then checks every key id the database uses is in the key folder. Both are a no-op the second time.
+// clear (a database from before encryption), all in one transaction, so the file is never half converted, and records
+// that it did (DeployStep), because every word written since goes through PrivateTextSealing; then checks the key ids of
+// each column's newest rows against the key folder. Neither reads every row on later starts: a start costs the same
+// with ten couples as with ten thousand.
 public static class PlainTextEncryption
 {
+    public const string WordsSealed = "WordsSealed";
+
+    // A key folder from another installation, or restored from a backup older than the database, fails the newest rows
+    // already; a single key lost for an older row is reported when that row is opened (TextKeyRing.Open).
+    public const int KeyCheckRows = 1000;
+
     // A sealed value, structurally: the prefix, 32 lowercase hex digits, a colon. Both tests are case-sensitive:
     // GLOB on SQLite, a POSIX regular expression on PostgreSQL.
     private static readonly string SqliteSealedPattern = SealedText.Prefix + string.Concat(Enumerable.Repeat("[0-9a-f]", SealedText.KeyIdLength)) + ":*";
@@ -18,7 +26,7 @@ public static class PlainTextEncryption
 
     public sealed record Outcome(int Encrypted, int KeysInUse);
 
-    public static async Task<Outcome> RunAsync(AppDbContext db, TextKeyRing keys, ILogger logger, CancellationToken ct = default)
+    public static async Task<Outcome> RunAsync(AppDbContext db, TextKeyRing keys, TimeProvider time, ILogger logger, CancellationToken ct = default)
     {
         keys.EnsureLoaded();
         var columns = PrivateTexts.Columns.Select(c => Locate(db.Model, c)).ToList();
@@ -32,9 +40,15 @@ public static class PlainTextEncryption
             // Through the context, so a key kept in the database is written in this transaction too.
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                foreach (var column in columns)
+                if (!await db.DeploySteps.AnyAsync(s => s.Name == WordsSealed, ct))
                 {
-                    encrypted += await EncryptColumnAsync(db, transaction.GetDbTransaction(), column, sealedTest, keys, ct);
+                    foreach (var column in columns)
+                    {
+                        encrypted += await EncryptColumnAsync(db, transaction.GetDbTransaction(), column, sealedTest, keys, ct);
+                    }
+
+                    db.DeploySteps.Add(new DeployStep(WordsSealed, time.GetUtcNow().UtcDateTime));
+                    await db.SaveChangesAsync(ct);
                 }
 
                 await transaction.CommitAsync(ct);
@@ -84,7 +98,8 @@ public static class PlainTextEncryption
         foreach (var column in columns)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT DISTINCT substr({column.Value}, {SealedText.Prefix.Length + 1}, {SealedText.KeyIdLength}) FROM {column.Table} WHERE {column.Value} {sealedTest.Operator} @pattern";
+            command.CommandText = $"SELECT DISTINCT substr({column.Value}, {SealedText.Prefix.Length + 1}, {SealedText.KeyIdLength}) FROM "
+                + $"(SELECT {column.Value} FROM {column.Table} ORDER BY {column.Key} DESC LIMIT {KeyCheckRows}) AS newest WHERE {column.Value} {sealedTest.Operator} @pattern";
             command.Parameters.Add(Parameter(command, "@pattern", sealedTest.Pattern));
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))

@@ -67,6 +67,7 @@ public static class PrivateTexts
         ["Invitation.Code"] = "A one-time code looked up by equality; it says nothing about anyone.",
         ["DataKey.Owner"] = "Whose key (\"user:\" or \"couple:\" and an id), looked up by equality.",
         ["DataKey.Wrapped"] = "A data key wrapped by the master key, which the database never holds.",
+        ["DeployStep.Name"] = "The name of a one-time deploy step the app defines.",
         ["Invitation.TimeZoneId"] = "A time-zone name picked from a list.",
         ["Expectation.StarterKey"] = "The name of a built-in starter row, unique per couple.",
         ["AccessLogEntry.TherapistName"] = "A professional's name, shown to the couple as who looked.",
