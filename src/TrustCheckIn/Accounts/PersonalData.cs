@@ -105,6 +105,7 @@ public static class PersonalData
         [typeof(IdentityRole)] = new("roles", null, "Reference data: the site's role names, not about anyone.", null, "Reference data."),
         [typeof(IdentityRoleClaim<string>)] = new("role claims", null, "Reference data attached to roles.", null, "Reference data."),
         [typeof(DataProtectionKey)] = new("cookie keys", null, "The site's own keys for cookies and forms, not about anyone.", null, "Site keys."),
+        [typeof(DeployStep)] = new("deploy steps", null, "The site's record of its own one-time deploy steps, not about anyone.", null, "Site records."),
         [typeof(DataKey)] = new(
             "data keys",
             null,
