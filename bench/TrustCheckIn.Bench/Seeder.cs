@@ -69,7 +69,7 @@ internal static class Seeder
         var accounts = seeding.Run(couples, years, firstSubmitCouples);
         seeding.Dispose();
         Execute(connection, "PRAGMA journal_mode=WAL;");
-        await UpToDateAsync(db, plain);
+        await RecordSealedAsync(db, plain);
         Console.WriteLine($"seeded {couples} couples × {years} years (+ measured accounts) in {clock.Elapsed.TotalSeconds:0} s: {new FileInfo(databasePath).Length / 1_000_000} MB");
         File.WriteAllText(AccountsFile(databasePath), JsonSerializer.Serialize(accounts, new JsonSerializerOptions { WriteIndented = true }));
         return accounts;
@@ -80,9 +80,14 @@ internal static class Seeder
     public static async Task UpToDateAsync(AppDbContext db, bool plain)
     {
         await db.Database.MigrateAsync();
-        if (!plain && !await db.DeploySteps.AnyAsync(s => s.Name == PlainTextEncryption.WordsSealed))
+        await RecordSealedAsync(db, plain);
+    }
+
+    private static async Task RecordSealedAsync(AppDbContext db, bool plain)
+    {
+        if (!plain && !await PlainTextEncryption.IsSealedAsync(db))
         {
-            db.DeploySteps.Add(new DeployStep(PlainTextEncryption.WordsSealed, DateTime.UtcNow));
+            PlainTextEncryption.RecordSealed(db, DateTime.UtcNow);
             await db.SaveChangesAsync();
         }
     }

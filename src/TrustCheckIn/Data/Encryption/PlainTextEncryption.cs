@@ -26,6 +26,13 @@ public static class PlainTextEncryption
 
     public sealed record Outcome(int Encrypted, int KeysInUse);
 
+    // Whether this database's words are known to be sealed: the pass below has run, or every word was written sealed.
+    public static Task<bool> IsSealedAsync(AppDbContext db, CancellationToken ct = default) =>
+        db.DeploySteps.AnyAsync(s => s.Name == WordsSealed, ct);
+
+    // Saved with the caller's next SaveChanges.
+    public static void RecordSealed(AppDbContext db, DateTime at) => db.DeploySteps.Add(new DeployStep(WordsSealed, at));
+
     public static async Task<Outcome> RunAsync(AppDbContext db, TextKeyRing keys, TimeProvider time, ILogger logger, CancellationToken ct = default)
     {
         keys.EnsureLoaded();
@@ -40,14 +47,14 @@ public static class PlainTextEncryption
             // Through the context, so a key kept in the database is written in this transaction too.
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                if (!await db.DeploySteps.AnyAsync(s => s.Name == WordsSealed, ct))
+                if (!await IsSealedAsync(db, ct))
                 {
                     foreach (var column in columns)
                     {
                         encrypted += await EncryptColumnAsync(db, transaction.GetDbTransaction(), column, sealedTest, keys, ct);
                     }
 
-                    db.DeploySteps.Add(new DeployStep(WordsSealed, time.GetUtcNow().UtcDateTime));
+                    RecordSealed(db, time.GetUtcNow().UtcDateTime);
                     await db.SaveChangesAsync(ct);
                 }
 
