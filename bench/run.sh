@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The load benchmark: publishes the app (Release), builds the bench tool, seeds (or reuses) the databases and
 # measures every page with wrk against the published app running as its own process.
-#   bash bench/run.sh [--couples 10000] [--years 5] [--rounds 3] [--duration 5] [--connections 16] [--first-submits 20]
+#   bash bench/run.sh [--couples 10000] [--years 5] [--rounds 3] [--duration 5] [--connections 16] [--first-submits 20] [--pages TEXT]
 #   bash bench/run.sh --before GIT_REF [--before-plain yes] ...   the second instance runs that commit's build over the
 #   same data (with --before-plain yes the words left unencrypted, as before encryption at rest)
 #   bash bench/run.sh --provider postgresql ...   the app on PostgreSQL: a server of Debian's package on loopback, its

@@ -2,7 +2,7 @@ using System.Globalization;
 using TrustCheckIn.Bench;
 
 // usage: seed --db FILE [--couples N] [--years Y] [--first-submits K]
-//        run --app PUBLISHED_APP_FOLDER --work FOLDER [--couples N] [--years Y] [--rounds R] [--duration S] [--connections C] [--first-submits K] [--port P] [--warm-up S] [--before-app FOLDER [--before-plain yes]] [--postgres SERVER_CONNECTION_STRING]
+//        run --app PUBLISHED_APP_FOLDER --work FOLDER [--couples N] [--years Y] [--rounds R] [--duration S] [--connections C] [--first-submits K] [--port P] [--warm-up S] [--before-app FOLDER [--before-plain yes]] [--postgres SERVER_CONNECTION_STRING] [--pages TEXT]
 var command = args.FirstOrDefault() ?? "";
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 1; i + 1 < args.Length; i += 2)
@@ -25,7 +25,7 @@ switch (command)
             return await Driver.RunAsync(new DriverOptions(Text("app"), Text("work"), Number("couples", 10_000), Number("years", 5), Number("rounds", 3),
                 Number("duration", 5), Number("connections", 16), Number("first-submits", 20), Number("port", 18510), Number("warm-up", 1),
                 options.ContainsKey("before-app") ? Text("before-app") : null, options.GetValueOrDefault("before-plain") == "yes",
-                options.GetValueOrDefault("postgres")));
+                options.GetValueOrDefault("postgres"), options.GetValueOrDefault("pages")));
         }
         catch (InvalidOperationException failure)
         {
