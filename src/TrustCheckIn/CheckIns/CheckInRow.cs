@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using TrustCheckIn.Data;
+
 namespace TrustCheckIn.CheckIns;
 
 // One check-in as its readers see it. Settable members, not a positional record: EF Core then reads only
@@ -33,8 +36,11 @@ public sealed class CheckInRow
 
 public static class CheckInRows
 {
-    // The one projection of a check-in's five ratings; every reader of scores starts here.
-    public static IQueryable<CheckInRow> Rows(this IQueryable<CheckIn> checkIns) => checkIns.Select(c => new CheckInRow
+    // The one projection of a check-in's five ratings; every reader of scores starts here (compiled queries too).
+    [InlinedFrom(nameof(RowsQuery))]
+    public static IQueryable<CheckInRow> Rows(this IQueryable<CheckIn> checkIns) => RowsRun(checkIns);
+
+    private static readonly Expression<Func<IQueryable<CheckIn>, IQueryable<CheckInRow>>> RowsQuery = checkIns => checkIns.Select(c => new CheckInRow
     {
         Id = c.Id,
         CoupleId = c.CoupleId,
@@ -50,4 +56,6 @@ public static class CheckInRows
         StepNoticed = c.StepNoticedAt != null,
         UpdatedAt = c.UpdatedAt,
     });
+
+    private static readonly Func<IQueryable<CheckIn>, IQueryable<CheckInRow>> RowsRun = RowsQuery.Compile();
 }

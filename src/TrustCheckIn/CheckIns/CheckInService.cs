@@ -29,29 +29,32 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
         return couple is null ? null : await ThisWeekOfAsync(userId, couple.Id, couple.PartnerId, couple.PartnerDisplayName, couple.CheckInDay, couple.Zone, ct);
     }
 
+    private sealed record ThisWeekRow(string AuthorId, int WeekKey, AnswersView? Mine, string? LastStep);
+
+    // Last week's row of the person's own rides along: only its small step is read, for "How did it go?". The first
+    // two terms let SQLite search (CoupleId, WeekKey) for the two weeks; without them it reads every week of the
+    // couple's and filters, a cost that grows with the years. Compiled once: the home page runs it on every visit.
+    private static readonly CompiledPerModel<Func<AppDbContext, int, int, int, string, string, IAsyncEnumerable<ThisWeekRow>>> ThisWeekRows = new(() =>
+        EF.CompileAsyncQuery(InlinedQueries.Expand((AppDbContext db, int coupleId, int weekKey, int lastWeekKey, string userId, string partnerId) =>
+            db.CheckIns.AsNoTracking()
+                .Where(c => c.CoupleId == coupleId && (c.WeekKey == weekKey || c.WeekKey == lastWeekKey)
+                    && ((c.WeekKey == weekKey && (c.AuthorId == userId || c.AuthorId == partnerId)) || (c.WeekKey == lastWeekKey && c.AuthorId == userId)))
+                .Rows()
+                .Select(r => new ThisWeekRow(
+                    r.AuthorId,
+                    r.WeekKey,
+                    r.AuthorId == userId && r.WeekKey == weekKey
+                        ? new AnswersView(r.Id, r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep, r.UpdatedAt) { LastStepOutcome = r.LastStepOutcome, StepNoticed = r.StepNoticed }
+                        : null,
+                    r.WeekKey == lastWeekKey ? r.SmallStep : null)))));
+
     // For a couple the service layer has already found as the person's active one (the home page). Both
     // partners' rows in one statement; the partner's answers are not even read, only that they exist.
     internal async Task<ThisWeekView> ThisWeekOfAsync(string userId, int coupleId, string partnerId, string partnerName, DayOfWeek checkInDay, TimeZoneInfo zone, CancellationToken ct)
     {
         var week = IsoWeek.Current(time, zone);
         var lastWeekKey = week.Previous.Key;
-        // Last week's row of the person's own rides along: only its small step is read, for "How did it go?".
-        // The first two terms let SQLite search (CoupleId, WeekKey) for the two weeks; without them it reads every week
-        // of the couple's and filters, a cost that grows with the years.
-        var rows = await db.CheckIns.AsNoTracking()
-            .Where(c => c.CoupleId == coupleId && (c.WeekKey == week.Key || c.WeekKey == lastWeekKey)
-                && ((c.WeekKey == week.Key && (c.AuthorId == userId || c.AuthorId == partnerId)) || (c.WeekKey == lastWeekKey && c.AuthorId == userId)))
-            .Rows()
-            .Select(r => new
-            {
-                r.AuthorId,
-                r.WeekKey,
-                Mine = r.AuthorId == userId && r.WeekKey == week.Key
-                    ? new AnswersView(r.Id, r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep, r.UpdatedAt) { LastStepOutcome = r.LastStepOutcome, StepNoticed = r.StepNoticed }
-                    : null,
-                LastStep = r.WeekKey == lastWeekKey ? r.SmallStep : null,
-            })
-            .ToListAsync(ct);
+        var rows = await ThisWeekRows.For(db)(db, coupleId, week.Key, lastWeekKey, userId, partnerId).ToListAsync(ct);
         var thisWeek = rows.Where(r => r.WeekKey == week.Key).ToList();
         return new ThisWeekView(
             coupleId,

@@ -20,15 +20,13 @@ internal sealed record ReviewState(int IntervalWeeks, DateTime? LastReviewedAt, 
 internal static class ExpectationQueries
 {
     // The reads behind every expectations page, compiled once: a LINQ query is otherwise re-parsed, hashed and
-    // its captured values evaluated on every request, which cost more than running its SQL. A compiled query
-    // cannot call the CoupleQueries helpers, so "partner A or B" is spelled out here as AnyFor spells it.
+    // its captured values evaluated on every request, which cost more than running its SQL.
     private static readonly CompiledPerModel<Func<AppDbContext, string, CancellationToken, Task<ExpectationCouple?>>> ReadableCouple = new(() =>
-        EF.CompileAsyncQuery((AppDbContext db, string userId, CancellationToken ct) =>
-            db.Couples.AsNoTracking()
-                .Where(c => c.PartnerAId == userId || c.PartnerBId == userId)
+        EF.CompileAsyncQuery(InlinedQueries.Expand((AppDbContext db, string userId, CancellationToken ct) =>
+            db.Couples.AsNoTracking().AnyFor(userId)
                 .OrderBy(c => c.ClosedAt == null ? 0 : 1).ThenByDescending(c => c.ClosedAt)
                 .Select(c => new ExpectationCouple(c.Id, c.ClosedAt != null, c.PartnerAId, c.PartnerA!.DisplayName, c.PartnerB!.DisplayName, c.TimeZoneId))
-                .FirstOrDefault()));
+                .FirstOrDefault())));
 
     // A table never holds more than MaxRows rows, so the Take only bounds the read.
     private static readonly CompiledPerModel<Func<AppDbContext, int, DateTime, IAsyncEnumerable<RowLately>>> Rows = new(() =>

@@ -24,13 +24,16 @@ public sealed class NotificationService(AppDbContext db, TimeProvider time, ILog
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     // The home page's "For you": unread only, newest first (the recipient, read-state, created index answers it in order).
-    public Task<List<Item>> ForYouAsync(string userId, CancellationToken ct = default) =>
-        db.Notifications.AsNoTracking()
-            .Where(n => n.RecipientId == userId && n.ReadAt == null)
-            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-            .Take(ForYouSize)
-            .Select(n => new Item(n.Id, n.Kind, n.CreatedAt, false))
-            .ToListAsync(ct);
+    // Compiled once: every home page shows it.
+    private static readonly CompiledPerModel<Func<AppDbContext, string, IAsyncEnumerable<Item>>> Unread = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, string userId) =>
+            db.Notifications.AsNoTracking()
+                .Where(n => n.RecipientId == userId && n.ReadAt == null)
+                .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+                .Take(ForYouSize)
+                .Select(n => new Item(n.Id, n.Kind, n.CreatedAt, false))));
+
+    public Task<List<Item>> ForYouAsync(string userId, CancellationToken ct = default) => Unread.For(db)(db, userId).ToListAsync(ct).AsTask();
 
     public async Task<ListPage> ListAsync(string userId, int page, CancellationToken ct = default)
     {

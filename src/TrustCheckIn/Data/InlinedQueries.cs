@@ -1,0 +1,55 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace TrustCheckIn.Data;
+
+// Marks a query helper (an IQueryable extension such as CoupleQueries.ActiveFor) whose body is the expression kept in
+// the named static field of its class, a lambda taking the helper's own parameters. The helper runs that expression
+// (compiled once to a delegate), and InlinedQueries.Expand puts it in place of every call inside a compiled query.
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class InlinedFromAttribute(string field) : Attribute
+{
+    public string Field { get; } = field;
+}
+
+// A compiled query (EF.CompileAsyncQuery) cannot call a helper method: the call needs the query's own parameters, so EF
+// can neither run it beforehand nor translate it. Expanding the helpers first lets a compiled query say "the person's
+// active couple" with the same rule as every other query, instead of a copy of it.
+public static class InlinedQueries
+{
+    // One overload per shape of compiled query, so that the lambda's parameter types are inferred.
+    public static Expression<Func<TContext, T1, TResult>> Expand<TContext, T1, TResult>(Expression<Func<TContext, T1, TResult>> query) => Expanded(query);
+
+    public static Expression<Func<TContext, T1, T2, TResult>> Expand<TContext, T1, T2, TResult>(Expression<Func<TContext, T1, T2, TResult>> query) => Expanded(query);
+
+    public static Expression<Func<TContext, T1, T2, T3, TResult>> Expand<TContext, T1, T2, T3, TResult>(Expression<Func<TContext, T1, T2, T3, TResult>> query) => Expanded(query);
+
+    public static Expression<Func<TContext, T1, T2, T3, T4, TResult>> Expand<TContext, T1, T2, T3, T4, TResult>(Expression<Func<TContext, T1, T2, T3, T4, TResult>> query) => Expanded(query);
+
+    public static Expression<Func<TContext, T1, T2, T3, T4, T5, TResult>> Expand<TContext, T1, T2, T3, T4, T5, TResult>(Expression<Func<TContext, T1, T2, T3, T4, T5, TResult>> query) => Expanded(query);
+
+    private static Expression<T> Expanded<T>(Expression<T> query) => (Expression<T>)new Expander().Visit(query);
+
+    private sealed class Expander : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.GetCustomAttribute<InlinedFromAttribute>() is not { } inlined)
+            {
+                return base.VisitMethodCall(node);
+            }
+
+            var field = node.Method.DeclaringType!.GetField(inlined.Field, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+                ?? throw new InvalidOperationException($"{node.Method.DeclaringType.Name}.{node.Method.Name} names {inlined.Field}, which is not a static field of its class.");
+            var helper = (LambdaExpression)field.GetValue(null)!;
+            var arguments = helper.Parameters.Zip(node.Arguments.Select(Visit)).ToDictionary(p => p.First, p => p.Second!);
+            // The helper's body may call further helpers (IdsFor calls AnyFor): those are expanded in turn.
+            return Visit(new Substitution(arguments).Visit(helper.Body));
+        }
+    }
+
+    private sealed class Substitution(Dictionary<ParameterExpression, Expression> arguments) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => arguments.GetValueOrDefault(node, node);
+    }
+}
