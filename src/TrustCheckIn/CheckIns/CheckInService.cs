@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustCheckIn.Common;
@@ -291,21 +292,34 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
         return answeredToo || target.WeekKey < current.Key ? target.Id : null;
     }
 
+    private sealed record HistoryFound(CoupleInfo Couple, bool HasEarlier, int? FirstPaused, int? LastPausedEnd);
+
+    private sealed record HistoryRow(string AuthorId, int WeekKey, Ratings Ratings, string? Kept);
+
+    // The history page's two reads, compiled once. "Anything in an earlier couple?" rides along with the couple
+    // lookup, with the span of every pause the couple ever took, by index searches: the weeks are read only for a
+    // page inside it. (Through ActiveIdsFor: EF cannot see the id inside the CoupleInfo it has just built.)
+    private static readonly CompiledPerModel<Func<AppDbContext, string, CancellationToken, Task<HistoryFound?>>> HistoryCouple = new(() =>
+        EF.CompileAsyncQuery(InlinedQueries.Expand((AppDbContext db, string userId, CancellationToken ct) =>
+            CouplesOf(db.Couples.ActiveFor(userId), userId)
+                .Select(c => new HistoryFound(
+                    c,
+                    EarlierCouplesAnswered(db, userId).Any(),
+                    db.CouplePauses.Where(p => db.Couples.ActiveIdsFor(userId).Contains(p.CoupleId) && p.Status == PauseStatus.Accepted).Min(p => p.FirstWeekKey),
+                    db.CouplePauses.Where(p => db.Couples.ActiveIdsFor(userId).Contains(p.CoupleId) && p.Status == PauseStatus.Accepted).Max(p => p.EndWeekKey)))
+                .SingleOrDefault())));
+
+    // A kept step needs both answers of its week, so it rides along on the week's check-in rows.
+    private static readonly CompiledPerModel<Func<AppDbContext, int, int, int, IAsyncEnumerable<HistoryRow>>> HistoryRows = new(() =>
+        EF.CompileAsyncQuery(InlinedQueries.Expand((AppDbContext db, int coupleId, int oldestKey, int newestKey) =>
+            db.CheckIns.AsNoTracking()
+                .Where(c => c.CoupleId == coupleId && c.WeekKey >= oldestKey && c.WeekKey <= newestKey)
+                .Rows()
+                .Select(r => new HistoryRow(r.AuthorId, r.WeekKey, r.Ratings, db.SharedSteps.Where(s => s.CoupleId == r.CoupleId && s.WeekKey == r.WeekKey).Select(s => s.Text).FirstOrDefault())))));
+
     public async Task<HistoryPage?> GetHistoryAsync(string userId, IsoWeek? before, CancellationToken ct = default)
     {
-        // "Anything in an earlier couple?" rides along with the couple lookup.
-        var earlier = EarlierCouplesAnswered(userId);
-        var found = await CouplesOf(db.Couples.ActiveFor(userId), userId)
-            .Select(c => new
-            {
-                Couple = c,
-                HasEarlier = earlier.Any(),
-                // The span of every pause the couple ever took, by index searches: the weeks are read only for a page inside it.
-                // (Through ActiveIdsFor: EF cannot see the id inside the CoupleInfo it has just built.)
-                FirstPaused = db.CouplePauses.Where(p => db.Couples.ActiveIdsFor(userId).Contains(p.CoupleId) && p.Status == PauseStatus.Accepted).Min(p => p.FirstWeekKey),
-                LastPausedEnd = db.CouplePauses.Where(p => db.Couples.ActiveIdsFor(userId).Contains(p.CoupleId) && p.Status == PauseStatus.Accepted).Max(p => p.EndWeekKey),
-            })
-            .SingleOrDefaultAsync(ct);
+        var found = await HistoryCouple.For(db)(db, userId, ct);
         if (found?.Couple is not { } couple)
         {
             return null;
@@ -323,12 +337,7 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
 
         var rows = newest < oldest
             ? []
-            : await db.CheckIns.AsNoTracking()
-                .Where(c => c.CoupleId == couple.Id && c.WeekKey >= oldest.Key && c.WeekKey <= newest.Key)
-                .Rows()
-                // A kept step needs both answers of its week, so it rides along on the week's check-in rows.
-                .Select(r => new { r.AuthorId, r.WeekKey, r.Ratings, Kept = db.SharedSteps.Where(s => s.CoupleId == r.CoupleId && s.WeekKey == r.WeekKey).Select(s => s.Text).FirstOrDefault() })
-                .ToListAsync(ct);
+            : await HistoryRows.For(db)(db, couple.Id, oldest.Key, newest.Key).ToListAsync(ct);
 
         var pauses = found.FirstPaused <= newest.Key && found.LastPausedEnd > oldest.Key && oldest <= newest
             ? await db.CouplePauses.AsNoTracking()
@@ -382,16 +391,26 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
         return new EarlierPage(entries, older);
     }
 
-    public Task<bool> HasEarlierAsync(string userId, CancellationToken ct = default) => EarlierCouplesAnswered(userId).AnyAsync(ct);
+    public Task<bool> HasEarlierAsync(string userId, CancellationToken ct = default) => EarlierCouplesAnswered(db, userId).AnyAsync(ct);
 
     // The person's closed couples in which they answered a week: the few couples first, then one (CoupleId, AuthorId)
     // search each, so the cost does not grow with the years of check-ins as a search of all their answers would.
-    private IQueryable<Couple> EarlierCouplesAnswered(string userId) =>
+    [InlinedFrom(nameof(EarlierCouplesAnsweredQuery))]
+    private static IQueryable<Couple> EarlierCouplesAnswered(AppDbContext db, string userId) => EarlierCouplesAnsweredRun(db, userId);
+
+    private static readonly Expression<Func<AppDbContext, string, IQueryable<Couple>>> EarlierCouplesAnsweredQuery = (db, userId) =>
         db.Couples.AnyFor(userId).Where(k => k.ClosedAt != null && db.CheckIns.Any(c => c.CoupleId == k.Id && c.AuthorId == userId));
 
-    private static IQueryable<CoupleInfo> CouplesOf(IQueryable<Couple> couples, string userId) => couples.AsNoTracking()
+    private static readonly Func<AppDbContext, string, IQueryable<Couple>> EarlierCouplesAnsweredRun = EarlierCouplesAnsweredQuery.Compile();
+
+    [InlinedFrom(nameof(CouplesOfQuery))]
+    private static IQueryable<CoupleInfo> CouplesOf(IQueryable<Couple> couples, string userId) => CouplesOfRun(couples, userId);
+
+    private static readonly Expression<Func<IQueryable<Couple>, string, IQueryable<CoupleInfo>>> CouplesOfQuery = (couples, userId) => couples.AsNoTracking()
         .SeenBy(userId)
         .Select(c => new CoupleInfo(c.Id, c.PartnerId, c.PartnerDisplayName, c.TimeZoneId, c.CheckInDay, c.FormedAt, c.ClosedAt));
+
+    private static readonly Func<IQueryable<Couple>, string, IQueryable<CoupleInfo>> CouplesOfRun = CouplesOfQuery.Compile();
 
     private static IQueryable<AnswersView> AnswersOf(IQueryable<CheckIn> checkIns) => checkIns
         .Rows()
