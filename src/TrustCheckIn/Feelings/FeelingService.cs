@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustCheckIn.Common;
@@ -75,8 +76,7 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public Task<bool> CanWriteAsync(string userId, CancellationToken ct = default) =>
-        db.Couples.ActiveFor(userId).AnyAsync(ct);
+    public Task<bool> CanWriteAsync(string userId, CancellationToken ct = default) => InActiveCouple.For(db)(db, userId, ct);
 
     public Task<StatementView?> GetAsync(string userId, int id, CancellationToken ct = default) =>
         VisibleTo(userId).AsNoTracking()
@@ -107,28 +107,55 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
             .Select(s => new FeelingWords(s.Feeling, s.Situation, s.Need))
             .SingleOrDefaultAsync(ct);
 
+    // The list page's reads, compiled once each: a list of each kind, the three tab counts in one statement, and
+    // whether the person may write (an active couple).
+    private static readonly CompiledPerModel<Func<AppDbContext, string, int, int, IAsyncEnumerable<StatementSummary>>> Drafts = new(() =>
+        EF.CompileAsyncQuery(InlinedQueries.Expand((AppDbContext db, string userId, int skip, int take) =>
+            Summaries(Visible(db, userId).AsNoTracking().Where(s => s.AuthorId == userId && s.SharedAt == null).OrderByDescending(s => s.UpdatedAt), skip, take))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, string, int, int, IAsyncEnumerable<StatementSummary>>> SharedByMe = new(() =>
+        EF.CompileAsyncQuery(InlinedQueries.Expand((AppDbContext db, string userId, int skip, int take) =>
+            Summaries(Visible(db, userId).AsNoTracking().Where(s => s.AuthorId == userId && s.SharedAt != null).OrderByDescending(s => s.SharedAt), skip, take))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, string, int, int, IAsyncEnumerable<StatementSummary>>> SharedWithMe = new(() =>
+        EF.CompileAsyncQuery(InlinedQueries.Expand((AppDbContext db, string userId, int skip, int take) =>
+            Summaries(Visible(db, userId).AsNoTracking().Where(s => s.AuthorId != userId && s.SharedAt != null).OrderByDescending(s => s.SharedAt), skip, take))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, string, CancellationToken, Task<ListCounts?>>> Counts = new(() =>
+        EF.CompileAsyncQuery(InlinedQueries.Expand((AppDbContext db, string userId, CancellationToken ct) =>
+            Visible(db, userId).AsNoTracking().GroupBy(_ => 1)
+                .Select(g => new ListCounts(
+                    g.Count(s => s.AuthorId == userId && s.SharedAt == null),
+                    g.Count(s => s.AuthorId == userId && s.SharedAt != null),
+                    g.Count(s => s.AuthorId != userId && s.SharedAt != null)))
+                .SingleOrDefault())));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, string, CancellationToken, Task<bool>>> InActiveCouple = new(() =>
+        EF.CompileAsyncQuery(InlinedQueries.Expand((AppDbContext db, string userId, CancellationToken ct) => db.Couples.ActiveFor(userId).Any())));
+
+    // Newest first within the list's order, a page at a time.
+    [InlinedFrom(nameof(SummariesQuery))]
+    private static IQueryable<StatementSummary> Summaries(IOrderedQueryable<FeelingStatement> ordered, int skip, int take) => SummariesRun(ordered, skip, take);
+
+    private static readonly Expression<Func<IOrderedQueryable<FeelingStatement>, int, int, IQueryable<StatementSummary>>> SummariesQuery = (ordered, skip, take) =>
+        ordered.ThenByDescending(s => s.Id)
+            .Skip(skip)
+            .Take(take)
+            .Select(s => new StatementSummary(s.Id, s.Feeling, s.Situation, s.Need, s.Author!.DisplayName, s.UpdatedAt, s.SharedAt, s.AcknowledgedAt, s.TalkedAboutAt, s.Couple!.TimeZoneId));
+
+    private static readonly Func<IOrderedQueryable<FeelingStatement>, int, int, IQueryable<StatementSummary>> SummariesRun = SummariesQuery.Compile();
+
     public async Task<ListPage> ListAsync(string userId, FeelingList list, int page, CancellationToken ct = default)
     {
         page = Math.Max(1, page);
-        var visible = VisibleTo(userId).AsNoTracking();
-        var query = list switch
+        var (skip, take) = ((page - 1) * PageSize, PageSize + 1);
+        var items = await (list switch
         {
-            FeelingList.Drafts => visible.Where(s => s.AuthorId == userId && s.SharedAt == null).OrderByDescending(s => s.UpdatedAt),
-            FeelingList.SharedByMe => visible.Where(s => s.AuthorId == userId && s.SharedAt != null).OrderByDescending(s => s.SharedAt),
-            _ => visible.Where(s => s.AuthorId != userId && s.SharedAt != null).OrderByDescending(s => s.SharedAt),
-        };
-        var items = await query.ThenByDescending(s => s.Id)
-            .Skip((page - 1) * PageSize)
-            .Take(PageSize + 1)
-            .Select(s => new StatementSummary(s.Id, s.Feeling, s.Situation, s.Need, s.Author!.DisplayName, s.UpdatedAt, s.SharedAt, s.AcknowledgedAt, s.TalkedAboutAt, s.Couple!.TimeZoneId))
-            .ToListAsync(ct);
-        // The three tab counts in one statement.
-        var counts = await visible.GroupBy(_ => 1)
-            .Select(g => new ListCounts(
-                g.Count(s => s.AuthorId == userId && s.SharedAt == null),
-                g.Count(s => s.AuthorId == userId && s.SharedAt != null),
-                g.Count(s => s.AuthorId != userId && s.SharedAt != null)))
-            .SingleOrDefaultAsync(ct) ?? new ListCounts(0, 0, 0);
+            FeelingList.Drafts => Drafts.For(db)(db, userId, skip, take),
+            FeelingList.SharedByMe => SharedByMe.For(db)(db, userId, skip, take),
+            _ => SharedWithMe.For(db)(db, userId, skip, take),
+        }).ToListAsync(ct);
+        var counts = await Counts.For(db)(db, userId, ct) ?? new ListCounts(0, 0, 0);
         return new ListPage(list, items.Take(PageSize).ToList(), page, items.Count > PageSize, counts);
     }
 
@@ -267,11 +294,18 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
         });
 
     // Starts from the actor's couples: a statement of another couple never matches, whatever its id.
-    private IQueryable<FeelingStatement> VisibleTo(string userId) =>
+    private IQueryable<FeelingStatement> VisibleTo(string userId) => Visible(db, userId);
+
+    [InlinedFrom(nameof(VisibleQuery))]
+    private static IQueryable<FeelingStatement> Visible(AppDbContext db, string userId) => VisibleRun(db, userId);
+
+    private static readonly Expression<Func<AppDbContext, string, IQueryable<FeelingStatement>>> VisibleQuery = (db, userId) =>
         from couple in db.Couples.AnyFor(userId)
         join statement in db.FeelingStatements on couple.Id equals statement.CoupleId
         where statement.AuthorId == userId || (statement.SharedAt != null && couple.ClosedAt == null)
         select statement;
+
+    private static readonly Func<AppDbContext, string, IQueryable<FeelingStatement>> VisibleRun = VisibleQuery.Compile();
 
     // The statement is one this person can read, but the step is not theirs: said on the page, where a 404 would hide it.
     private static ServiceError NotTheirs(string what) => ServiceError.RefusedByRule($"We couldn't find that {what}.");
