@@ -24,9 +24,13 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    // The check-in page's couple, compiled once.
+    private static readonly CompiledPerModel<Func<AppDbContext, string, CancellationToken, Task<CoupleInfo?>>> ActiveCouple = new(() =>
+        EF.CompileAsyncQuery(InlinedQueries.Expand((AppDbContext db, string userId, CancellationToken ct) => CouplesOf(db.Couples.ActiveFor(userId), userId).SingleOrDefault())));
+
     public async Task<ThisWeekView?> GetThisWeekAsync(string userId, CancellationToken ct = default)
     {
-        var couple = await CouplesOf(db.Couples.ActiveFor(userId), userId).SingleOrDefaultAsync(ct);
+        var couple = await ActiveCouple.For(db)(db, userId, ct);
         return couple is null ? null : await ThisWeekOfAsync(userId, couple.Id, couple.PartnerId, couple.PartnerDisplayName, couple.CheckInDay, couple.Zone, ct);
     }
 

@@ -97,7 +97,7 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             return;
         }
 
-        var name = knownName ?? await db.Users.Where(u => u.Id == therapistId).Select(NameOf).SingleAsync(ct);
+        var name = knownName ?? await NameOf(db, therapistId).SingleAsync(ct);
         var now = Now;
         db.AccessLog.AddRange(views.Select(v => new AccessLogEntry(v.CoupleId, therapistId, name, kind, v.Shown, now)));
         await db.SaveChangesAsync(ct);
@@ -108,43 +108,68 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
     }
 
     // Only a couple still together: a closed couple's record is no longer the therapist's to read.
-    private IQueryable<TherapistLink> ActiveLinksOf(string therapistId) =>
+    [InlinedFrom(nameof(ActiveLinksQuery))]
+    private static IQueryable<TherapistLink> ActiveLinksOf(AppDbContext db, string therapistId) => ActiveLinksRun(db, therapistId);
+
+    private static readonly Expression<Func<AppDbContext, string, IQueryable<TherapistLink>>> ActiveLinksQuery = (db, therapistId) =>
         db.TherapistLinks.Active().Where(l => l.TherapistId == therapistId && db.Couples.Any(c => c.Id == l.CoupleId && c.ClosedAt == null));
 
+    private static readonly Func<AppDbContext, string, IQueryable<TherapistLink>> ActiveLinksRun = ActiveLinksQuery.Compile();
+
     // The name the access log keeps: the profile's, or the account's before a profile exists.
-    private Expression<Func<AppUser, string>> NameOf =>
-        u => db.TherapistProfiles.Where(p => p.UserId == u.Id).Select(p => p.DisplayName).FirstOrDefault() ?? u.DisplayName;
+    [InlinedFrom(nameof(NameQuery))]
+    private static IQueryable<string> NameOf(AppDbContext db, string therapistId) => NameRun(db, therapistId);
+
+    private static readonly Expression<Func<AppDbContext, string, IQueryable<string>>> NameQuery = (db, therapistId) =>
+        db.Users.Where(u => u.Id == therapistId)
+            .Select(u => db.TherapistProfiles.Where(p => p.UserId == u.Id).Select(p => p.DisplayName).FirstOrDefault() ?? u.DisplayName);
+
+    private static readonly Func<AppDbContext, string, IQueryable<string>> NameRun = NameQuery.Compile();
 
     // TherapistName and HasProfile come with the links: null when there is none.
     private sealed record Loaded(List<CoupleAccess> Couples, string? TherapistName, bool? HasProfile);
 
+    private sealed record StandingConsent(string PartnerId, ConsentScope Scopes, DateOnly? StartsOn, DateTime GrantedAt);
+
+    private sealed record AccessRow(
+        int CoupleId, int LinkId, string TimeZoneId, DateTime FormedAt, DateTime LinkedAt, string PartnerAId, string NameA, string PartnerBId, string NameB,
+        string? TherapistName, bool HasProfile, int? LastPauseEndKey, List<StandingConsent> Consents);
+
+    // The links (all the therapist's, or one couple's) with both partners' standing consents, compiled once each.
+    private static readonly CompiledPerModel<Func<AppDbContext, string, IAsyncEnumerable<AccessRow>>> AllAccess = new(() =>
+        EF.CompileAsyncQuery(InlinedQueries.Expand((AppDbContext db, string therapistId) => AccessRows(db, therapistId, ActiveLinksOf(db, therapistId)))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, string, int, IAsyncEnumerable<AccessRow>>> OneCoupleAccess = new(() =>
+        EF.CompileAsyncQuery(InlinedQueries.Expand((AppDbContext db, string therapistId, int coupleId) =>
+            AccessRows(db, therapistId, ActiveLinksOf(db, therapistId).Where(l => l.CoupleId == coupleId)))));
+
+    [InlinedFrom(nameof(AccessRowsQuery))]
+    private static IQueryable<AccessRow> AccessRows(AppDbContext db, string therapistId, IQueryable<TherapistLink> links) => AccessRowsRun(db, therapistId, links);
+
+    private static readonly Expression<Func<AppDbContext, string, IQueryable<TherapistLink>, IQueryable<AccessRow>>> AccessRowsQuery = (db, therapistId, links) =>
+        from l in links
+        join c in db.Couples on l.CoupleId equals c.Id
+        select new AccessRow(
+            l.CoupleId,
+            l.Id,
+            c.TimeZoneId,
+            c.FormedAt,
+            l.LinkedAt,
+            c.PartnerAId,
+            c.PartnerA!.DisplayName,
+            c.PartnerBId,
+            c.PartnerB!.DisplayName,
+            NameOf(db, therapistId).FirstOrDefault(),
+            db.TherapistProfiles.Any(p => p.UserId == therapistId),
+            db.CouplePauses.Where(p => p.CoupleId == c.Id && p.Status == PauseStatus.Accepted).Max(p => p.EndWeekKey),
+            db.Consents.Where(x => x.LinkId == l.Id && x.RevokedAt == null).Select(x => new StandingConsent(x.PartnerId, x.Scopes, x.StartsOn, x.GrantedAt)).ToList());
+
+    private static readonly Func<AppDbContext, string, IQueryable<TherapistLink>, IQueryable<AccessRow>> AccessRowsRun = AccessRowsQuery.Compile();
+
     // The active links (all, or one couple's) with both partners' standing consents and the therapist's name: one statement.
     private async Task<Loaded> LoadAccessAsync(string therapistId, int? coupleId, CancellationToken ct)
     {
-        var links = coupleId is { } id ? ActiveLinksOf(therapistId).Where(l => l.CoupleId == id) : ActiveLinksOf(therapistId);
-        var therapist = db.Users.Where(u => u.Id == therapistId).Select(NameOf);
-        var rows = await (
-            from l in links
-            join c in db.Couples on l.CoupleId equals c.Id
-            select new
-            {
-                l.CoupleId,
-                LinkId = l.Id,
-                c.TimeZoneId,
-                c.FormedAt,
-                l.LinkedAt,
-                c.PartnerAId,
-                NameA = c.PartnerA!.DisplayName,
-                c.PartnerBId,
-                NameB = c.PartnerB!.DisplayName,
-                TherapistName = therapist.FirstOrDefault(),
-                HasProfile = db.TherapistProfiles.Any(p => p.UserId == therapistId),
-                LastPauseEndKey = db.CouplePauses.Where(p => p.CoupleId == c.Id && p.Status == PauseStatus.Accepted).Max(p => p.EndWeekKey),
-                Consents = db.Consents.Where(x => x.LinkId == l.Id && x.RevokedAt == null).Select(x => new { x.PartnerId, x.Scopes, x.StartsOn, x.GrantedAt }).ToList(),
-            })
-            .AsNoTracking()
-            .ToListAsync(ct);
-
+        var rows = await (coupleId is { } id ? OneCoupleAccess.For(db)(db, therapistId, id) : AllAccess.For(db)(db, therapistId)).ToListAsync(ct);
         return new Loaded(
             rows.Select(r =>
             {
