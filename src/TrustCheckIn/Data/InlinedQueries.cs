@@ -28,6 +28,12 @@ public static class InlinedQueries
 
     public static Expression<Func<TContext, T1, T2, T3, T4, T5, TResult>> Expand<TContext, T1, T2, T3, T4, T5, TResult>(Expression<Func<TContext, T1, T2, T3, T4, T5, TResult>> query) => Expanded(query);
 
+    // The lambda's body with its parameters replaced by these expressions, for building a query out of parts. Every
+    // lambda inside gets parameters of its own: EF Core tells a query's parts apart by their parameters, so two uses of
+    // one helper in a query (both sides of a UNION ALL) must not share them.
+    public static Expression Apply(LambdaExpression lambda, params Expression[] arguments) =>
+        new Substitution(lambda.Parameters.Zip(arguments).ToDictionary(p => p.First, p => p.Second)).Visit(lambda.Body);
+
     private static Expression<T> Expanded<T>(Expression<T> query) => (Expression<T>)new Expander().Visit(query);
 
     private sealed class Expander : ExpressionVisitor
@@ -41,15 +47,24 @@ public static class InlinedQueries
 
             var field = node.Method.DeclaringType!.GetField(inlined.Field, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
                 ?? throw new InvalidOperationException($"{node.Method.DeclaringType.Name}.{node.Method.Name} names {inlined.Field}, which is not a static field of its class.");
-            var helper = (LambdaExpression)field.GetValue(null)!;
-            var arguments = helper.Parameters.Zip(node.Arguments.Select(Visit)).ToDictionary(p => p.First, p => p.Second!);
             // The helper's body may call further helpers (IdsFor calls AnyFor): those are expanded in turn.
-            return Visit(new Substitution(arguments).Visit(helper.Body));
+            return Visit(Apply((LambdaExpression)field.GetValue(null)!, [.. node.Arguments.Select(a => Visit(a)!)]));
         }
     }
 
     private sealed class Substitution(Dictionary<ParameterExpression, Expression> arguments) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => arguments.GetValueOrDefault(node, node);
+
+        protected override Expression VisitLambda<T>(Expression<T> node)
+        {
+            var fresh = node.Parameters.Select(p => Expression.Parameter(p.Type, p.Name)).ToList();
+            foreach (var (old, renewed) in node.Parameters.Zip(fresh))
+            {
+                arguments[old] = renewed;
+            }
+
+            return Expression.Lambda<T>(Visit(node.Body), node.Name, node.TailCall, fresh);
+        }
     }
 }

@@ -459,57 +459,66 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
     private static IQueryable<T>? EachSharing<T>(CoupleAccess access, ConsentScope scope, Func<PartnerConsent, IQueryable<T>> rowsOf) =>
         access.Partners.Where(p => p.Shares(scope)).Select(rowsOf).Aggregate((IQueryable<T>?)null, (all, next) => all is null ? next : all.Concat(next));
 
+    private sealed record SharedFeeling(string AuthorId, string Feeling, string Situation, string? Need, DateTime SharedAt, DateTime? AcknowledgedAt, DateTime? TalkedAboutAt);
+
+    private sealed record SharedEntry(string AuthorId, JournalPrompt? Prompt, string Text, DateTime CreatedAt);
+
+    private sealed record SharedReflection(string AuthorId, DateOnly Month, PatternRatings Ratings, string? Note);
+
+    // The couple page's three readings of shared words, each compiled once per shape (one or both partners sharing).
+    private static readonly EachSharingQuery<FeelingStatement, SharedFeeling, DateTime> SharedFeelings = new(
+        (db, coupleId, authorId, start, end) =>
+            db.FeelingStatements.Where(f => f.CoupleId == coupleId && f.AuthorId == authorId && f.SharedAt != null && f.SharedAt >= start && f.SharedAt < end),
+        f => new SharedFeeling(f.AuthorId, f.Feeling, f.Situation, f.Need, f.SharedAt!.Value, f.AcknowledgedAt, f.TalkedAboutAt));
+
+    // Journal entries belong to their author (not to a couple), each partner's newest first.
+    private static readonly EachSharingQuery<JournalEntry, SharedEntry, DateTime> SharedEntries = new(
+        (db, coupleId, authorId, start, end) =>
+            db.JournalEntries
+                .Where(e => e.AuthorId == authorId && e.ShareableWithTherapist && e.CreatedAt >= start && e.CreatedAt < end)
+                .OrderByDescending(e => e.CreatedAt)
+                .Take(JournalEntryLimit),
+        e => new SharedEntry(e.AuthorId, e.Prompt, e.Text, e.CreatedAt));
+
+    private static readonly EachSharingQuery<TrustPatternReflection, SharedReflection, DateOnly> SharedReflections = new(
+        (db, coupleId, authorId, firstMonth, upper) =>
+            db.TrustPatternReflections
+                .Where(r => r.AuthorId == authorId && r.ShareableWithTherapist && r.Month >= firstMonth && r.Month <= upper)
+                .OrderByDescending(r => r.Month)
+                .Take(ReflectionMonths),
+        r => new SharedReflection(
+            r.AuthorId,
+            r.Month,
+            new PatternRatings(r.CheckingForReassurance, r.AvoidingVulnerability, r.ReadingThreats, r.TensionOverTimeApart, r.DoubtingApologies, r.Overthinking, r.GettingDefensive, r.Jealousy, r.PullingAway),
+            r.Note));
+
+    // Each partner who shares the scope, from the later of their consent's start and the period's.
+    private static List<(string AuthorId, DateOnly From)> SharingFrom(CoupleAccess access, ConsentScope scope, DateOnly lower) =>
+        access.Partners.Where(p => p.Shares(scope)).Select(p => (p.PartnerId, p.From > lower ? p.From : lower)).ToList();
+
     private async Task<List<CoupleRecord.FeelingEntry>> FeelingsAsync(CoupleAccess access, int coupleId, Dictionary<string, string> names, DateOnly lower, DateOnly upper, CancellationToken ct)
     {
-        var end = EndOfDay(access, upper);
-        var query = EachSharing(access, ConsentScope.Feelings, partner =>
-        {
-            var (authorId, start) = (partner.PartnerId, StartOfDay(access, partner.From > lower ? partner.From : lower));
-            return db.FeelingStatements.Where(f => f.CoupleId == coupleId && f.AuthorId == authorId && f.SharedAt != null && f.SharedAt >= start && f.SharedAt < end);
-        });
-        var rows = query is null ? [] : await query.AsNoTracking()
-            .OrderByDescending(f => f.SharedAt)
-            .Select(f => new { f.AuthorId, f.Feeling, f.Situation, f.Need, f.SharedAt, f.AcknowledgedAt, f.TalkedAboutAt })
-            .ToListAsync(ct);
-        return rows.Select(f => new CoupleRecord.FeelingEntry(names[f.AuthorId], FeelingWords.Compose(f.Feeling, f.Situation, f.Need), f.SharedAt!.Value, f.AcknowledgedAt, f.TalkedAboutAt)).ToList();
+        var sharing = SharingFrom(access, ConsentScope.Feelings, lower).Select(p => (p.AuthorId, StartOfDay(access, p.From))).ToList();
+        var rows = await SharedFeelings.ReadAsync(db, coupleId, sharing, EndOfDay(access, upper), ct);
+        return rows.OrderByDescending(f => f.SharedAt)
+            .Select(f => new CoupleRecord.FeelingEntry(names[f.AuthorId], FeelingWords.Compose(f.Feeling, f.Situation, f.Need), f.SharedAt, f.AcknowledgedAt, f.TalkedAboutAt))
+            .ToList();
     }
 
     private async Task<List<CoupleRecord.JournalItem>> JournalAsync(CoupleAccess access, Dictionary<string, string> names, DateOnly lower, DateOnly upper, CancellationToken ct)
     {
-        var end = EndOfDay(access, upper);
-        var query = EachSharing(access, ConsentScope.Journal, partner =>
-        {
-            var (authorId, start) = (partner.PartnerId, StartOfDay(access, partner.From > lower ? partner.From : lower));
-            return db.JournalEntries
-                .Where(e => e.AuthorId == authorId && e.ShareableWithTherapist && e.CreatedAt >= start && e.CreatedAt < end)
-                .OrderByDescending(e => e.CreatedAt)
-                .Take(JournalEntryLimit);
-        });
-        var rows = query is null ? [] : await query.AsNoTracking().Select(e => new { e.AuthorId, e.Prompt, e.Text, e.CreatedAt }).ToListAsync(ct);
+        var sharing = SharingFrom(access, ConsentScope.Journal, lower).Select(p => (p.AuthorId, StartOfDay(access, p.From))).ToList();
+        var rows = await SharedEntries.ReadAsync(db, access.CoupleId, sharing, EndOfDay(access, upper), ct);
         return rows.Select(e => new CoupleRecord.JournalItem(names[e.AuthorId], e.Prompt, e.Text, e.CreatedAt)).OrderByDescending(e => e.CreatedAt).ToList();
     }
 
     private async Task<List<CoupleRecord.ReflectionItem>> ReflectionsAsync(CoupleAccess access, Dictionary<string, string> names, DateOnly lower, DateOnly upper, CancellationToken ct)
     {
-        var query = EachSharing(access, ConsentScope.Journal, partner =>
-        {
-            var (authorId, start) = (partner.PartnerId, partner.From > lower ? partner.From : lower);
-            // A month's reflection is shown only when the whole month lies inside the consent.
-            var firstMonth = start.Day == 1 || start >= DateOnly.MaxValue.AddMonths(-1) ? start : new DateOnly(start.Year, start.Month, 1).AddMonths(1);
-            return db.TrustPatternReflections
-                .Where(r => r.AuthorId == authorId && r.ShareableWithTherapist && r.Month >= firstMonth && r.Month <= upper)
-                .OrderByDescending(r => r.Month)
-                .Take(ReflectionMonths);
-        });
-        var rows = query is null ? [] : await query.AsNoTracking()
-            .Select(r => new
-            {
-                r.AuthorId,
-                r.Month,
-                Ratings = new PatternRatings(r.CheckingForReassurance, r.AvoidingVulnerability, r.ReadingThreats, r.TensionOverTimeApart, r.DoubtingApologies, r.Overthinking, r.GettingDefensive, r.Jealousy, r.PullingAway),
-                r.Note,
-            })
-            .ToListAsync(ct);
+        // A month's reflection is shown only when the whole month lies inside the consent.
+        static DateOnly FirstWholeMonth(DateOnly start) =>
+            start.Day == 1 || start >= DateOnly.MaxValue.AddMonths(-1) ? start : new DateOnly(start.Year, start.Month, 1).AddMonths(1);
+        var sharing = SharingFrom(access, ConsentScope.Journal, lower).Select(p => (p.AuthorId, FirstWholeMonth(p.From))).ToList();
+        var rows = await SharedReflections.ReadAsync(db, access.CoupleId, sharing, upper, ct);
         return rows.Select(r => new CoupleRecord.ReflectionItem(names[r.AuthorId], r.Month, r.Ratings, r.Note)).OrderByDescending(r => r.Month).ToList();
     }
 
