@@ -969,6 +969,9 @@ namespace TrustCheckIn.Data.PostgreSQL.Migrations
 
                     b.HasIndex("AuthorId", "CreatedAt");
 
+                    b.HasIndex(new[] { "AuthorId", "CreatedAt" }, "IX_JournalEntries_Shared")
+                        .HasFilter("\"ShareableWithTherapist\"");
+
                     b.ToTable("JournalEntries");
                 });
 

@@ -934,6 +934,9 @@ namespace TrustCheckIn.Data.Migrations
 
                     b.HasIndex("AuthorId", "CreatedAt");
 
+                    b.HasIndex(new[] { "AuthorId", "CreatedAt" }, "IX_JournalEntries_Shared")
+                        .HasFilter("\"ShareableWithTherapist\"");
+
                     b.ToTable("JournalEntries");
                 });
 

@@ -36,6 +36,27 @@ public sealed class FullScanTests
     }
 
     [Fact]
+    public async Task ATherapistsReadOfSharedJournalEntriesSearchesTheSharedOnesAlone()
+    {
+        // An index search on (author, date) would still visit every private entry of the weeks shown: the partial
+        // index holds only the shareable ones, so the page's cost follows what it shows.
+        using var app = new TestApp();
+        var world = await SecurityWorld.BuildAsync(app);
+        var url = $"/Therapist/Couple/{world.CoupleId}";
+        var page = await world.Browser(Actor.TherapistWithConsent).GetPageAsync(url);
+        Assert.Contains(world["JournalShareableA"].Text, page.Html, StringComparison.Ordinal);
+
+        var journalReads = SqlCapture.RequestsOn(app.StatementsKey).Last(r => r.Page == $"GET {url}").Statements
+            .Where(s => s.Sql.Contains("\"JournalEntries\"", StringComparison.Ordinal)).ToList();
+        using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        var searches = journalReads.SelectMany(s => SqlCapture.PlanOf(connection, s)).Select(p => p.Detail).Where(d => d.Contains(" USING ", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(searches);
+        Assert.All(searches, d => Assert.Contains("USING INDEX IX_JournalEntries_Shared ", d, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheCheckTellsAScanFromAnIndexedSearch()
     {
         var path = Path.Combine(Path.GetTempPath(), $"trustcheckin-scan-{Guid.NewGuid():N}.db");

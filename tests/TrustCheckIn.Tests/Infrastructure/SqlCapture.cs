@@ -92,6 +92,23 @@ public static partial class SqlCapture
     public static IEnumerable<string> ScansIn(SqliteConnection connection, IReadOnlySet<string> tables, Statement statement)
     {
         var aliases = AliasPattern().Matches(statement.Sql).ToDictionary(m => m.Groups["alias"].Value, m => m.Groups["table"].Value, StringComparer.Ordinal);
+        foreach (var (sql, detail) in PlanOf(connection, statement))
+        {
+            if (ScanTarget().Match(detail) is { Success: true } scan)
+            {
+                var target = scan.Groups["name"].Value;
+                var table = aliases.GetValueOrDefault(target) ?? (tables.Contains(target) ? target : null);
+                if (table is not null && tables.Contains(table) && !FixedTables.Contains(table))
+                {
+                    yield return $"{detail} (table {table}) in\n    {sql.ReplaceLineEndings(" ")}";
+                }
+            }
+        }
+    }
+
+    // SQLite's EXPLAIN QUERY PLAN of each part of a statement, one detail line ("SEARCH … USING INDEX …") at a time.
+    public static IEnumerable<(string Sql, string Detail)> PlanOf(SqliteConnection connection, Statement statement)
+    {
         // A constant-false WHERE (EF's answer to an empty list) is decided before SQLite opens the table.
         foreach (var sql in StatementEnd().Split(statement.Sql).Select(s => s.Trim()).Where(s => s.Length > 0 && !NotPlanned().IsMatch(s) && !NeverTrue().IsMatch(s)))
         {
@@ -105,16 +122,7 @@ public static partial class SqlCapture
             using var reader = explain.ExecuteReader();
             while (reader.Read())
             {
-                var detail = reader.GetString(3);
-                if (ScanTarget().Match(detail) is { Success: true } scan)
-                {
-                    var target = scan.Groups["name"].Value;
-                    var table = aliases.GetValueOrDefault(target) ?? (tables.Contains(target) ? target : null);
-                    if (table is not null && tables.Contains(table) && !FixedTables.Contains(table))
-                    {
-                        yield return $"{detail} (table {table}) in\n    {sql.ReplaceLineEndings(" ")}";
-                    }
-                }
+                yield return (sql, reader.GetString(3));
             }
         }
     }
