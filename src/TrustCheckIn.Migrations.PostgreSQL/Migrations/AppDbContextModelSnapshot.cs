@@ -856,7 +856,7 @@ namespace TrustCheckIn.Data.PostgreSQL.Migrations
 
                     b.HasIndex("NoticedById");
 
-                    b.HasIndex("ExpectationId", "DoneAt");
+                    b.HasIndex("ExpectationId", "DoneAt", "NoticedAt");
 
                     b.ToTable("FollowThroughs");
                 });

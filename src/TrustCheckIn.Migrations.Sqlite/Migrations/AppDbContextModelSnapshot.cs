@@ -825,7 +825,7 @@ namespace TrustCheckIn.Data.Migrations
 
                     b.HasIndex("NoticedById");
 
-                    b.HasIndex("ExpectationId", "DoneAt");
+                    b.HasIndex("ExpectationId", "DoneAt", "NoticedAt");
 
                     b.ToTable("FollowThroughs");
                 });

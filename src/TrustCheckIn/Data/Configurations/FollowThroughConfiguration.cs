@@ -14,8 +14,9 @@ public sealed class FollowThroughConfiguration : IEntityTypeConfiguration<Follow
         builder.Property(f => f.Note).HasMaxLength(FollowThrough.NoteLength);
         builder.HasOne(f => f.Expectation).WithMany().HasForeignKey(f => f.ExpectationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Couple>().WithMany().HasForeignKey(f => f.CoupleId).OnDelete(DeleteBehavior.Cascade);
-        // Counts over the last weeks, per row.
-        builder.HasIndex(f => new { f.ExpectationId, f.DoneAt });
+        // Counts over the last weeks, per row: done, and done and noticed, both from the index alone (a count of the
+        // noticed ones would otherwise read every row of the weeks).
+        builder.HasIndex(f => new { f.ExpectationId, f.DoneAt, f.NoticedAt });
         builder.HasIndex(f => f.CoupleId);
         // Erasure finds a person's rows by who did and who noticed.
         builder.HasIndex(f => f.DoneById);
