@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using TrustCheckIn.Data;
 
 namespace TrustCheckIn.CheckIns;
@@ -38,9 +37,9 @@ public static class CheckInRows
 {
     // The one projection of a check-in's five ratings; every reader of scores starts here (compiled queries too).
     [InlinedFrom(nameof(RowsQuery))]
-    public static IQueryable<CheckInRow> Rows(this IQueryable<CheckIn> checkIns) => RowsRun(checkIns);
+    public static IQueryable<CheckInRow> Rows(this IQueryable<CheckIn> checkIns) => RowsQuery.Run(checkIns);
 
-    private static readonly Expression<Func<IQueryable<CheckIn>, IQueryable<CheckInRow>>> RowsQuery = checkIns => checkIns.Select(c => new CheckInRow
+    private static readonly Inlined<Func<IQueryable<CheckIn>, IQueryable<CheckInRow>>> RowsQuery = new(checkIns => checkIns.Select(c => new CheckInRow
     {
         Id = c.Id,
         CoupleId = c.CoupleId,
@@ -55,7 +54,5 @@ public static class CheckInRows
         LastStepOutcome = c.LastStepOutcome,
         StepNoticed = c.StepNoticedAt != null,
         UpdatedAt = c.UpdatedAt,
-    });
-
-    private static readonly Func<IQueryable<CheckIn>, IQueryable<CheckInRow>> RowsRun = RowsQuery.Compile();
+    }));
 }

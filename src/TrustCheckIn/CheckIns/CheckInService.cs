@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustCheckIn.Common;
@@ -9,7 +8,7 @@ using TrustCheckIn.Notifications;
 
 namespace TrustCheckIn.CheckIns;
 
-public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<CheckInService> logger)
+public sealed class CheckInService(AppDbContext db, TimeProvider time, CheckInTrendService trends, ILogger<CheckInService> logger)
 {
     public const int HistoryWeeksPerPage = 8;
     public const int EarlierPerPage = 10;
@@ -321,7 +320,8 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
                 .Rows()
                 .Select(r => new HistoryRow(r.AuthorId, r.WeekKey, r.Ratings, db.SharedSteps.Where(s => s.CoupleId == r.CoupleId && s.WeekKey == r.WeekKey).Select(s => s.Text).FirstOrDefault())))));
 
-    public async Task<HistoryPage?> GetHistoryAsync(string userId, IsoWeek? before, CancellationToken ct = default)
+    // The newest page (no cursor) carries the trend charts of the period asked for, from the couple found here.
+    public async Task<HistoryPage?> GetHistoryAsync(string userId, IsoWeek? before, TrendPeriod? charts = null, CancellationToken ct = default)
     {
         var found = await HistoryCouple.For(db)(db, userId, ct);
         if (found?.Couple is not { } couple)
@@ -369,6 +369,9 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
             hasNewer && newerEnd <= current ? newerEnd : null,
             found.HasEarlier)
         {
+            Trend = before is null && charts is { } period
+                ? await trends.TrendOfAsync(userId, couple.Id, couple.PartnerId, couple.PartnerDisplayName, couple.Zone, couple.FormedAt, period, ct)
+                : null,
             KeptSteps = rows.Where(r => r.Kept is not null && r.AuthorId == userId).OrderByDescending(r => r.WeekKey).Select(r => new KeptStep(r.WeekKey, r.Kept ?? "")).ToList(),
         };
     }
@@ -400,21 +403,17 @@ public sealed class CheckInService(AppDbContext db, TimeProvider time, ILogger<C
     // The person's closed couples in which they answered a week: the few couples first, then one (CoupleId, AuthorId)
     // search each, so the cost does not grow with the years of check-ins as a search of all their answers would.
     [InlinedFrom(nameof(EarlierCouplesAnsweredQuery))]
-    private static IQueryable<Couple> EarlierCouplesAnswered(AppDbContext db, string userId) => EarlierCouplesAnsweredRun(db, userId);
+    private static IQueryable<Couple> EarlierCouplesAnswered(AppDbContext db, string userId) => EarlierCouplesAnsweredQuery.Run(db, userId);
 
-    private static readonly Expression<Func<AppDbContext, string, IQueryable<Couple>>> EarlierCouplesAnsweredQuery = (db, userId) =>
-        db.Couples.AnyFor(userId).Where(k => k.ClosedAt != null && db.CheckIns.Any(c => c.CoupleId == k.Id && c.AuthorId == userId));
-
-    private static readonly Func<AppDbContext, string, IQueryable<Couple>> EarlierCouplesAnsweredRun = EarlierCouplesAnsweredQuery.Compile();
+    private static readonly Inlined<Func<AppDbContext, string, IQueryable<Couple>>> EarlierCouplesAnsweredQuery = new((db, userId) =>
+        db.Couples.AnyFor(userId).Where(k => k.ClosedAt != null && db.CheckIns.Any(c => c.CoupleId == k.Id && c.AuthorId == userId)));
 
     [InlinedFrom(nameof(CouplesOfQuery))]
-    private static IQueryable<CoupleInfo> CouplesOf(IQueryable<Couple> couples, string userId) => CouplesOfRun(couples, userId);
+    private static IQueryable<CoupleInfo> CouplesOf(IQueryable<Couple> couples, string userId) => CouplesOfQuery.Run(couples, userId);
 
-    private static readonly Expression<Func<IQueryable<Couple>, string, IQueryable<CoupleInfo>>> CouplesOfQuery = (couples, userId) => couples.AsNoTracking()
+    private static readonly Inlined<Func<IQueryable<Couple>, string, IQueryable<CoupleInfo>>> CouplesOfQuery = new((couples, userId) => couples.AsNoTracking()
         .SeenBy(userId)
-        .Select(c => new CoupleInfo(c.Id, c.PartnerId, c.PartnerDisplayName, c.TimeZoneId, c.CheckInDay, c.FormedAt, c.ClosedAt));
-
-    private static readonly Func<IQueryable<Couple>, string, IQueryable<CoupleInfo>> CouplesOfRun = CouplesOfQuery.Compile();
+        .Select(c => new CoupleInfo(c.Id, c.PartnerId, c.PartnerDisplayName, c.TimeZoneId, c.CheckInDay, c.FormedAt, c.ClosedAt)));
 
     private static IQueryable<AnswersView> AnswersOf(IQueryable<CheckIn> checkIns) => checkIns
         .Rows()

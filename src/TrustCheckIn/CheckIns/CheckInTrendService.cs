@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TrustCheckIn.Couples;
 using TrustCheckIn.Data;
@@ -8,15 +7,7 @@ namespace TrustCheckIn.CheckIns;
 // Trend charts of the five ratings, averaged in SQL per partner and bucket.
 public sealed class CheckInTrendService(AppDbContext db, TimeProvider time)
 {
-    private sealed record Couple(int Id, string PartnerId, string PartnerDisplayName, string TimeZoneId, DateTime FormedAt);
-
-    // Compiled once each (the history page runs them on every visit): the couple, and the averages by week or by month.
-    private static readonly CompiledPerModel<Func<AppDbContext, string, CancellationToken, Task<Couple?>>> ChartCouple = new(() =>
-        EF.CompileAsyncQuery(InlinedQueries.Expand((AppDbContext db, string userId, CancellationToken ct) =>
-            db.Couples.AsNoTracking().ActiveFor(userId).SeenBy(userId)
-                .Select(c => new Couple(c.Id, c.PartnerId, c.PartnerDisplayName, c.TimeZoneId, c.FormedAt))
-                .SingleOrDefault())));
-
+    // Compiled once each (the history page runs them on every visit): the averages by week or by month.
     private static readonly CompiledPerModel<Func<AppDbContext, int, int, int, string?, IAsyncEnumerable<TrendPoint>>> ByWeek = new(() =>
         EF.CompileAsyncQuery(InlinedQueries.Expand((AppDbContext db, int coupleId, int firstKey, int currentKey, string? viewerId) =>
             Averaged(Revealed(db, coupleId, firstKey, currentKey, viewerId).GroupBy(c => new Bucketed { AuthorId = c.AuthorId, Bucket = c.WeekKey })))));
@@ -36,19 +27,17 @@ public sealed class CheckInTrendService(AppDbContext db, TimeProvider time)
     // The couple's check-ins of the charted weeks. This week's partner scores count only once sealed: the chart must not
     // reveal them early.
     [InlinedFrom(nameof(RevealedQuery))]
-    private static IQueryable<CheckIn> Revealed(AppDbContext db, int coupleId, int firstKey, int currentKey, string? viewerId) => RevealedRun(db, coupleId, firstKey, currentKey, viewerId);
+    private static IQueryable<CheckIn> Revealed(AppDbContext db, int coupleId, int firstKey, int currentKey, string? viewerId) => RevealedQuery.Run(db, coupleId, firstKey, currentKey, viewerId);
 
-    private static readonly Expression<Func<AppDbContext, int, int, int, string?, IQueryable<CheckIn>>> RevealedQuery = (db, coupleId, firstKey, currentKey, viewerId) =>
+    private static readonly Inlined<Func<AppDbContext, int, int, int, string?, IQueryable<CheckIn>>> RevealedQuery = new((db, coupleId, firstKey, currentKey, viewerId) =>
         db.CheckIns.AsNoTracking()
             .Where(c => c.CoupleId == coupleId && c.WeekKey >= firstKey && c.WeekKey <= currentKey)
-            .Where(c => c.WeekKey < currentKey || c.SealedAt != null || c.AuthorId == viewerId);
-
-    private static readonly Func<AppDbContext, int, int, int, string?, IQueryable<CheckIn>> RevealedRun = RevealedQuery.Compile();
+            .Where(c => c.WeekKey < currentKey || c.SealedAt != null || c.AuthorId == viewerId));
 
     [InlinedFrom(nameof(AveragedQuery))]
-    private static IQueryable<TrendPoint> Averaged(IQueryable<IGrouping<Bucketed, CheckIn>> groups) => AveragedRun(groups);
+    private static IQueryable<TrendPoint> Averaged(IQueryable<IGrouping<Bucketed, CheckIn>> groups) => AveragedQuery.Run(groups);
 
-    private static readonly Expression<Func<IQueryable<IGrouping<Bucketed, CheckIn>>, IQueryable<TrendPoint>>> AveragedQuery = groups =>
+    private static readonly Inlined<Func<IQueryable<IGrouping<Bucketed, CheckIn>>, IQueryable<TrendPoint>>> AveragedQuery = new(groups =>
         groups.Select(g => new TrendPoint(
             g.Key.AuthorId,
             g.Key.Bucket,
@@ -58,24 +47,16 @@ public sealed class CheckInTrendService(AppDbContext db, TimeProvider time)
                 g.Average(c => (double)c.Connection),
                 g.Average(c => (double)c.FollowThrough),
                 g.Average(c => (double)c.EmotionalSafety)),
-            g.Count()));
+            g.Count())));
 
-    private static readonly Func<IQueryable<IGrouping<Bucketed, CheckIn>>, IQueryable<TrendPoint>> AveragedRun = AveragedQuery.Compile();
-
-    // The actor's own scores always; the partner's only where the reveal rule allows.
-    public async Task<TrendView?> GetTrendAsync(string userId, TrendPeriod period, CancellationToken ct = default)
+    // For a couple the service layer has already found as the person's active one (the history page): the actor's own
+    // scores always, the partner's only where the reveal rule allows.
+    internal async Task<TrendView> TrendOfAsync(string userId, int coupleId, string partnerId, string partnerName, TimeZoneInfo zone, DateTime formedAt, TrendPeriod period, CancellationToken ct)
     {
-        var couple = await ChartCouple.For(db)(db, userId, ct);
-        if (couple is null)
-        {
-            return null;
-        }
-
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(couple.TimeZoneId);
         var current = IsoWeek.Current(time, zone);
-        var points = await AggregateAsync(couple.Id, period, current, userId, ct);
+        var points = await AggregateAsync(coupleId, period, current, userId, ct);
         // The charts start at the week (or month) the couple formed: no empty stretch from before they were a couple.
-        var formed = IsoWeek.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(couple.FormedAt, DateTimeKind.Utc), zone)));
+        var formed = IsoWeek.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(formedAt, DateTimeKind.Utc), zone)));
         var firstKey = period == TrendPeriod.Weeks ? formed.Key : formed.MonthKey;
         var buckets = TrendBuckets.Keys(period, current)
             .Where(key => key >= firstKey)
@@ -83,9 +64,9 @@ public sealed class CheckInTrendService(AppDbContext db, TimeProvider time)
                 key,
                 TrendBuckets.Start(period, key),
                 points.SingleOrDefault(p => p.BucketKey == key && p.PartnerId == userId)?.Averages,
-                points.SingleOrDefault(p => p.BucketKey == key && p.PartnerId == couple.PartnerId)?.Averages))
+                points.SingleOrDefault(p => p.BucketKey == key && p.PartnerId == partnerId)?.Averages))
             .ToList();
-        return new TrendView(period, couple.PartnerDisplayName, buckets);
+        return new TrendView(period, partnerName, buckets);
     }
 
     // For features that have already checked access (reminders, a consenting therapist's dashboard): only revealed weeks.

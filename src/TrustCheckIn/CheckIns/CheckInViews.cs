@@ -69,6 +69,9 @@ public sealed record HistoryPage(int CoupleId, string PartnerDisplayName, IReadO
 {
     // The small steps agreed at the end of "Talk it through" in this page's weeks, newest first.
     public IReadOnlyList<Conversations.KeptStep> KeptSteps { get; init; } = [];
+
+    // The trend charts, on the newest page when asked for.
+    public TrendView? Trend { get; init; }
 }
 
 public sealed record EarlierEntry(IsoWeek Week, AnswersView Answers);

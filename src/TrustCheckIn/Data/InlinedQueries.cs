@@ -3,13 +3,33 @@ using System.Reflection;
 
 namespace TrustCheckIn.Data;
 
-// Marks a query helper (an IQueryable extension such as CoupleQueries.ActiveFor) whose body is the expression kept in
-// the named static field of its class, a lambda taking the helper's own parameters. The helper runs that expression
-// (compiled once to a delegate), and InlinedQueries.Expand puts it in place of every call inside a compiled query.
+// Marks a query helper (an IQueryable extension such as CoupleQueries.ActiveFor) whose body is kept in the named static
+// Inlined field of its class, a lambda taking the helper's own parameters. The helper runs that lambda, and
+// InlinedQueries.Expand puts it in place of every call inside a compiled query.
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class InlinedFromAttribute(string field) : Attribute
 {
     public string Field { get; } = field;
+}
+
+public interface IInlined
+{
+    LambdaExpression Query { get; }
+}
+
+// A query helper's body: the expression that compiled queries expand, and the delegate its direct calls run, compiled
+// on the first of them (a helper used only inside compiled queries never compiles one).
+public sealed class Inlined<TDelegate>(Expression<TDelegate> query) : IInlined
+    where TDelegate : Delegate
+{
+    private TDelegate? run;
+
+    public Expression<TDelegate> Query { get; } = query;
+
+    LambdaExpression IInlined.Query => Query;
+
+    // Two threads may both compile it the first time; either delegate does the same.
+    public TDelegate Run => run ??= Query.Compile();
 }
 
 // A compiled query (EF.CompileAsyncQuery) cannot call a helper method: the call needs the query's own parameters, so EF
@@ -45,10 +65,10 @@ public static class InlinedQueries
                 return base.VisitMethodCall(node);
             }
 
-            var field = node.Method.DeclaringType!.GetField(inlined.Field, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
-                ?? throw new InvalidOperationException($"{node.Method.DeclaringType.Name}.{node.Method.Name} names {inlined.Field}, which is not a static field of its class.");
+            var body = node.Method.DeclaringType!.GetField(inlined.Field, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)?.GetValue(null) as IInlined
+                ?? throw new InvalidOperationException($"{node.Method.DeclaringType.Name}.{node.Method.Name} names {inlined.Field}, which is not a static Inlined field of its class.");
             // The helper's body may call further helpers (IdsFor calls AnyFor): those are expanded in turn.
-            return Visit(Apply((LambdaExpression)field.GetValue(null)!, [.. node.Arguments.Select(a => Visit(a)!)]));
+            return Visit(Apply(body.Query, [.. node.Arguments.Select(a => Visit(a)!)]));
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustCheckIn.Common;
@@ -135,15 +134,13 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
 
     // Newest first within the list's order, a page at a time.
     [InlinedFrom(nameof(SummariesQuery))]
-    private static IQueryable<StatementSummary> Summaries(IOrderedQueryable<FeelingStatement> ordered, int skip, int take) => SummariesRun(ordered, skip, take);
+    private static IQueryable<StatementSummary> Summaries(IOrderedQueryable<FeelingStatement> ordered, int skip, int take) => SummariesQuery.Run(ordered, skip, take);
 
-    private static readonly Expression<Func<IOrderedQueryable<FeelingStatement>, int, int, IQueryable<StatementSummary>>> SummariesQuery = (ordered, skip, take) =>
+    private static readonly Inlined<Func<IOrderedQueryable<FeelingStatement>, int, int, IQueryable<StatementSummary>>> SummariesQuery = new((ordered, skip, take) =>
         ordered.ThenByDescending(s => s.Id)
             .Skip(skip)
             .Take(take)
-            .Select(s => new StatementSummary(s.Id, s.Feeling, s.Situation, s.Need, s.Author!.DisplayName, s.UpdatedAt, s.SharedAt, s.AcknowledgedAt, s.TalkedAboutAt, s.Couple!.TimeZoneId));
-
-    private static readonly Func<IOrderedQueryable<FeelingStatement>, int, int, IQueryable<StatementSummary>> SummariesRun = SummariesQuery.Compile();
+            .Select(s => new StatementSummary(s.Id, s.Feeling, s.Situation, s.Need, s.Author!.DisplayName, s.UpdatedAt, s.SharedAt, s.AcknowledgedAt, s.TalkedAboutAt, s.Couple!.TimeZoneId)));
 
     public async Task<ListPage> ListAsync(string userId, FeelingList list, int page, CancellationToken ct = default)
     {
@@ -297,15 +294,13 @@ public sealed class FeelingService(AppDbContext db, TimeProvider time, ILogger<F
     private IQueryable<FeelingStatement> VisibleTo(string userId) => Visible(db, userId);
 
     [InlinedFrom(nameof(VisibleQuery))]
-    private static IQueryable<FeelingStatement> Visible(AppDbContext db, string userId) => VisibleRun(db, userId);
+    private static IQueryable<FeelingStatement> Visible(AppDbContext db, string userId) => VisibleQuery.Run(db, userId);
 
-    private static readonly Expression<Func<AppDbContext, string, IQueryable<FeelingStatement>>> VisibleQuery = (db, userId) =>
+    private static readonly Inlined<Func<AppDbContext, string, IQueryable<FeelingStatement>>> VisibleQuery = new((db, userId) =>
         from couple in db.Couples.AnyFor(userId)
         join statement in db.FeelingStatements on couple.Id equals statement.CoupleId
         where statement.AuthorId == userId || (statement.SharedAt != null && couple.ClosedAt == null)
-        select statement;
-
-    private static readonly Func<AppDbContext, string, IQueryable<FeelingStatement>> VisibleRun = VisibleQuery.Compile();
+        select statement);
 
     // The statement is one this person can read, but the step is not theirs: said on the page, where a 404 would hide it.
     private static ServiceError NotTheirs(string what) => ServiceError.RefusedByRule($"We couldn't find that {what}.");

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustCheckIn.Accounts;
@@ -109,22 +108,18 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
 
     // Only a couple still together: a closed couple's record is no longer the therapist's to read.
     [InlinedFrom(nameof(ActiveLinksQuery))]
-    private static IQueryable<TherapistLink> ActiveLinksOf(AppDbContext db, string therapistId) => ActiveLinksRun(db, therapistId);
+    private static IQueryable<TherapistLink> ActiveLinksOf(AppDbContext db, string therapistId) => ActiveLinksQuery.Run(db, therapistId);
 
-    private static readonly Expression<Func<AppDbContext, string, IQueryable<TherapistLink>>> ActiveLinksQuery = (db, therapistId) =>
-        db.TherapistLinks.Active().Where(l => l.TherapistId == therapistId && db.Couples.Any(c => c.Id == l.CoupleId && c.ClosedAt == null));
-
-    private static readonly Func<AppDbContext, string, IQueryable<TherapistLink>> ActiveLinksRun = ActiveLinksQuery.Compile();
+    private static readonly Inlined<Func<AppDbContext, string, IQueryable<TherapistLink>>> ActiveLinksQuery = new((db, therapistId) =>
+        db.TherapistLinks.Active().Where(l => l.TherapistId == therapistId && db.Couples.Any(c => c.Id == l.CoupleId && c.ClosedAt == null)));
 
     // The name the access log keeps: the profile's, or the account's before a profile exists.
     [InlinedFrom(nameof(NameQuery))]
-    private static IQueryable<string> NameOf(AppDbContext db, string therapistId) => NameRun(db, therapistId);
+    private static IQueryable<string> NameOf(AppDbContext db, string therapistId) => NameQuery.Run(db, therapistId);
 
-    private static readonly Expression<Func<AppDbContext, string, IQueryable<string>>> NameQuery = (db, therapistId) =>
+    private static readonly Inlined<Func<AppDbContext, string, IQueryable<string>>> NameQuery = new((db, therapistId) =>
         db.Users.Where(u => u.Id == therapistId)
-            .Select(u => db.TherapistProfiles.Where(p => p.UserId == u.Id).Select(p => p.DisplayName).FirstOrDefault() ?? u.DisplayName);
-
-    private static readonly Func<AppDbContext, string, IQueryable<string>> NameRun = NameQuery.Compile();
+            .Select(u => db.TherapistProfiles.Where(p => p.UserId == u.Id).Select(p => p.DisplayName).FirstOrDefault() ?? u.DisplayName));
 
     // TherapistName and HasProfile come with the links: null when there is none.
     private sealed record Loaded(List<CoupleAccess> Couples, string? TherapistName, bool? HasProfile);
@@ -144,9 +139,9 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             AccessRows(db, therapistId, ActiveLinksOf(db, therapistId).Where(l => l.CoupleId == coupleId)))));
 
     [InlinedFrom(nameof(AccessRowsQuery))]
-    private static IQueryable<AccessRow> AccessRows(AppDbContext db, string therapistId, IQueryable<TherapistLink> links) => AccessRowsRun(db, therapistId, links);
+    private static IQueryable<AccessRow> AccessRows(AppDbContext db, string therapistId, IQueryable<TherapistLink> links) => AccessRowsQuery.Run(db, therapistId, links);
 
-    private static readonly Expression<Func<AppDbContext, string, IQueryable<TherapistLink>, IQueryable<AccessRow>>> AccessRowsQuery = (db, therapistId, links) =>
+    private static readonly Inlined<Func<AppDbContext, string, IQueryable<TherapistLink>, IQueryable<AccessRow>>> AccessRowsQuery = new((db, therapistId, links) =>
         from l in links
         join c in db.Couples on l.CoupleId equals c.Id
         select new AccessRow(
@@ -162,9 +157,7 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             NameOf(db, therapistId).FirstOrDefault(),
             db.TherapistProfiles.Any(p => p.UserId == therapistId),
             db.CouplePauses.Where(p => p.CoupleId == c.Id && p.Status == PauseStatus.Accepted).Max(p => p.EndWeekKey),
-            db.Consents.Where(x => x.LinkId == l.Id && x.RevokedAt == null).Select(x => new StandingConsent(x.PartnerId, x.Scopes, x.StartsOn, x.GrantedAt)).ToList());
-
-    private static readonly Func<AppDbContext, string, IQueryable<TherapistLink>, IQueryable<AccessRow>> AccessRowsRun = AccessRowsQuery.Compile();
+            db.Consents.Where(x => x.LinkId == l.Id && x.RevokedAt == null).Select(x => new StandingConsent(x.PartnerId, x.Scopes, x.StartsOn, x.GrantedAt)).ToList()));
 
     // The active links (all, or one couple's) with both partners' standing consents and the therapist's name: one statement.
     private async Task<Loaded> LoadAccessAsync(string therapistId, int? coupleId, CancellationToken ct)

@@ -14,8 +14,13 @@ public static class CheckInSeeding
     public static CheckInAnswers Answers(int trust = 4, int heard = 4, int connection = 4, int followThrough = 4, int safety = 4, string? wentWell = null, string? onMyMind = null, string? smallStep = null) =>
         new(new Ratings(trust, heard, connection, followThrough, safety), wentWell, onMyMind, smallStep);
 
-    public static Task<T> WithCheckInsAsync<T>(this TestApp app, FakeTimeProvider clock, Func<CheckInService, Task<T>> action) =>
-        app.WithServiceAsync(clock, action);
+    // With the trend service it hands the history page's couple to on the same clock.
+    public static async Task<T> WithCheckInsAsync<T>(this TestApp app, FakeTimeProvider clock, Func<CheckInService, Task<T>> action)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var trends = ActivatorUtilities.CreateInstance<CheckInTrendService>(scope.ServiceProvider, clock);
+        return await action(ActivatorUtilities.CreateInstance<CheckInService>(scope.ServiceProvider, clock, trends));
+    }
 
     public static async Task<Result<WeekState>> SubmitThisWeekAsync(this TestApp app, FakeTimeProvider clock, TestUser user, CheckInAnswers answers) =>
         await app.WithCheckInsAsync(clock, async service =>

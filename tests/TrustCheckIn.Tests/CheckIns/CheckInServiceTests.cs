@@ -218,9 +218,9 @@ public sealed class CheckInServiceTests(TestApp app) : IClassFixture<TestApp>
         }
 
         await app.SubmitThisWeekAsync(clock, a, Answers(trust: 1));
-        var months = await app.WithServiceAsync(clock, (CheckInTrendService s) => s.GetTrendAsync(a.Id, TrendPeriod.Months));
-        var weeks = await app.WithServiceAsync(clock, (CheckInTrendService s) => s.GetTrendAsync(a.Id, TrendPeriod.Weeks));
-        var bWeeks = await app.WithServiceAsync(clock, (CheckInTrendService s) => s.GetTrendAsync(b.Id, TrendPeriod.Weeks));
+        var months = (await app.WithCheckInsAsync(clock, s => s.GetHistoryAsync(a.Id, null, TrendPeriod.Months)))!.Trend;
+        var weeks = (await app.WithCheckInsAsync(clock, s => s.GetHistoryAsync(a.Id, null, TrendPeriod.Weeks)))!.Trend;
+        var bWeeks = (await app.WithCheckInsAsync(clock, s => s.GetHistoryAsync(b.Id, null, TrendPeriod.Weeks)))!.Trend;
         var forTherapist = await app.WithServiceAsync(clock, (CheckInTrendService s) => s.GetCoupleTrendAsync(coupleId, TrendPeriod.Months));
 
         var formedAt = await app.WithDbAsync(db => db.Couples.Where(c => c.Id == coupleId).Select(c => c.FormedAt).SingleAsync());

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using TrustCheckIn.Couples;
@@ -26,12 +25,12 @@ public sealed class InlinedQueriesTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains(helpers, h => h.Method.Name == nameof(CoupleQueries.ActiveFor));
         foreach (var (method, inlined) in helpers)
         {
-            var lambda = method.DeclaringType!.GetField(inlined!.Field, Statics)?.GetValue(null) as LambdaExpression;
+            var lambda = (method.DeclaringType!.GetField(inlined!.Field, Statics)?.GetValue(null) as IInlined)?.Query;
             Assert.True(
                 lambda is not null
                     && lambda.ReturnType == method.ReturnType
                     && lambda.Parameters.Select(p => p.Type).SequenceEqual(method.GetParameters().Select(p => p.ParameterType)),
-                $"{method.DeclaringType.Name}.{method.Name} must name a static lambda field taking its parameters and returning its type; {inlined.Field} does not.");
+                $"{method.DeclaringType.Name}.{method.Name} must name a static Inlined field whose lambda takes its parameters and returning its type; {inlined.Field} does not.");
         }
     }
 

@@ -5,7 +5,7 @@ using TrustCheckIn.Web.Infrastructure;
 
 namespace TrustCheckIn.Web.Pages.CheckIns;
 
-public sealed class HistoryModel(CheckInService checkIns, CheckInTrendService trends) : PageModel
+public sealed class HistoryModel(CheckInService checkIns) : PageModel
 {
     public HistoryPage? History { get; private set; }
 
@@ -30,10 +30,10 @@ public sealed class HistoryModel(CheckInService checkIns, CheckInTrendService tr
 
         var userId = User.GetUserId();
         Period = period == "months" ? TrendPeriod.Months : TrendPeriod.Weeks;
-        History = await checkIns.GetHistoryAsync(userId, cursor);
-        HasEarlier = History?.HasEarlier ?? await checkIns.HasEarlierAsync(userId);
         // The chart sits on the newest page only: older pages read just their own weeks.
-        if (History is not null && cursor is null && await trends.GetTrendAsync(userId, Period) is { } trend)
+        History = await checkIns.GetHistoryAsync(userId, cursor, Period);
+        HasEarlier = History?.HasEarlier ?? await checkIns.HasEarlierAsync(userId);
+        if (History?.Trend is { } trend)
         {
             Charts = TrendChart.From(trend);
         }
