@@ -6,17 +6,21 @@ namespace TrustCheckIn.Therapy;
 
 // One reading of a couple's shared entries, compiled once for each of its two shapes: one consenting partner's rows,
 // or both partners' in one statement (UNION ALL), each from their own consent start. rowsOf reads one author's rows of
-// the couple from a lower bound (inclusive) to an upper one; shown is what the page reads of each row, applied after the
-// union (SQL cannot unite rows already shaped in .NET).
+// the couple from a lower bound (inclusive) to an upper one; chosen, when given, orders and limits the rows of both
+// together; shown is what the page reads of each row. Both come after the union (SQL cannot unite rows already shaped
+// in .NET).
 internal sealed class EachSharingQuery<TEntity, TRow, TBound>
 {
     private readonly CompiledPerModel<Func<AppDbContext, int, string, TBound, TBound, IAsyncEnumerable<TRow>>> one;
     private readonly CompiledPerModel<Func<AppDbContext, int, string, TBound, string, TBound, TBound, IAsyncEnumerable<TRow>>> both;
 
-    public EachSharingQuery(Expression<Func<AppDbContext, int, string, TBound, TBound, IQueryable<TEntity>>> rowsOf, Expression<Func<TEntity, TRow>> shown)
+    public EachSharingQuery(
+        Expression<Func<AppDbContext, int, string, TBound, TBound, IQueryable<TEntity>>> rowsOf,
+        Expression<Func<TEntity, TRow>> shown,
+        Expression<Func<IQueryable<TEntity>, IQueryable<TEntity>>>? chosen = null)
     {
-        one = new(() => EF.CompileAsyncQuery(One(rowsOf, shown)));
-        both = new(() => EF.CompileAsyncQuery(Both(rowsOf, shown)));
+        one = new(() => EF.CompileAsyncQuery(One(rowsOf, Shaping(chosen, shown))));
+        both = new(() => EF.CompileAsyncQuery(Both(rowsOf, Shaping(chosen, shown))));
     }
 
     public async Task<List<TRow>> ReadAsync(AppDbContext db, int coupleId, IReadOnlyList<(string AuthorId, TBound From)> sharing, TBound upper, CancellationToken ct) =>
@@ -28,15 +32,15 @@ internal sealed class EachSharingQuery<TEntity, TRow, TBound>
         };
 
     private static Expression<Func<AppDbContext, int, string, TBound, TBound, IQueryable<TRow>>> One(
-        Expression<Func<AppDbContext, int, string, TBound, TBound, IQueryable<TEntity>>> rowsOf, Expression<Func<TEntity, TRow>> shown)
+        Expression<Func<AppDbContext, int, string, TBound, TBound, IQueryable<TEntity>>> rowsOf, Func<Expression, Expression> shaped)
     {
         var (db, coupleId, author, from, upper) = Parameters();
         var rows = InlinedQueries.Apply(rowsOf, db, coupleId, author, from, upper);
-        return Expression.Lambda<Func<AppDbContext, int, string, TBound, TBound, IQueryable<TRow>>>(Shaped(rows, shown), db, coupleId, author, from, upper);
+        return Expression.Lambda<Func<AppDbContext, int, string, TBound, TBound, IQueryable<TRow>>>(shaped(rows), db, coupleId, author, from, upper);
     }
 
     private static Expression<Func<AppDbContext, int, string, TBound, string, TBound, TBound, IQueryable<TRow>>> Both(
-        Expression<Func<AppDbContext, int, string, TBound, TBound, IQueryable<TEntity>>> rowsOf, Expression<Func<TEntity, TRow>> shown)
+        Expression<Func<AppDbContext, int, string, TBound, TBound, IQueryable<TEntity>>> rowsOf, Func<Expression, Expression> shaped)
     {
         var (db, coupleId, authorA, fromA, upper) = Parameters();
         var (authorB, fromB) = (Expression.Parameter(typeof(string), "authorB"), Expression.Parameter(typeof(TBound), "fromB"));
@@ -46,13 +50,19 @@ internal sealed class EachSharingQuery<TEntity, TRow, TBound>
             [typeof(TEntity)],
             InlinedQueries.Apply(rowsOf, db, coupleId, authorA, fromA, upper),
             InlinedQueries.Apply(rowsOf, db, coupleId, authorB, fromB, upper));
-        return Expression.Lambda<Func<AppDbContext, int, string, TBound, string, TBound, TBound, IQueryable<TRow>>>(Shaped(union, shown), db, coupleId, authorA, fromA, authorB, fromB, upper);
+        return Expression.Lambda<Func<AppDbContext, int, string, TBound, string, TBound, TBound, IQueryable<TRow>>>(shaped(union), db, coupleId, authorA, fromA, authorB, fromB, upper);
     }
 
     private static (ParameterExpression Db, ParameterExpression CoupleId, ParameterExpression Author, ParameterExpression From, ParameterExpression Upper) Parameters() =>
         (Expression.Parameter(typeof(AppDbContext), "db"), Expression.Parameter(typeof(int), "coupleId"), Expression.Parameter(typeof(string), "author"),
             Expression.Parameter(typeof(TBound), "from"), Expression.Parameter(typeof(TBound), "upper"));
 
-    private static MethodCallExpression Shaped(Expression rows, Expression<Func<TEntity, TRow>> shown) =>
-        Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(TEntity), typeof(TRow)], rows, Expression.Quote(shown));
+    // The rows chosen (ordered, limited) and then shaped into what the page reads.
+    private static Func<Expression, Expression> Shaping(Expression<Func<IQueryable<TEntity>, IQueryable<TEntity>>>? chosen, Expression<Func<TEntity, TRow>> shown) =>
+        rows => Expression.Call(
+            typeof(Queryable),
+            nameof(Queryable.Select),
+            [typeof(TEntity), typeof(TRow)],
+            chosen is null ? rows : InlinedQueries.Apply(chosen, rows),
+            Expression.Quote(shown));
 }

@@ -348,17 +348,8 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
     // Open items first (oldest first, as they were raised), then the latest talked about; each author's from their consent date.
     private async Task<List<CoupleRecord.AgendaEntry>> AgendaAsync(CoupleAccess access, Dictionary<string, string> names, DateOnly lower, DateOnly upper, CancellationToken ct)
     {
-        var end = EndOfDay(access, upper);
-        var query = EachSharing(access, ConsentScope.Agenda, partner =>
-        {
-            var (authorId, start) = (partner.PartnerId, StartOfDay(access, partner.From > lower ? partner.From : lower));
-            return db.AgendaItems.Where(a => a.CoupleId == access.CoupleId && a.AuthorId == authorId && a.AddedAt >= start && a.AddedAt < end);
-        });
-        var rows = query is null ? [] : await query.AsNoTracking()
-            .OrderBy(a => a.TalkedAboutAt != null).ThenByDescending(a => a.TalkedAboutAt).ThenBy(a => a.Id)
-            .Take(AgendaItem.MaxOpen + AgendaTalkedAboutShown)
-            .Select(a => new { a.Id, a.AuthorId, a.Text, a.AddedAt, a.TalkedAboutAt })
-            .ToListAsync(ct);
+        var sharing = SharingFromStartOfDay(access, ConsentScope.Agenda, lower);
+        var rows = await SharedAgenda.ReadAsync(db, access.CoupleId, sharing, EndOfDay(access, upper), ct);
         return rows
             .Select(a => new CoupleRecord.AgendaEntry(a.Id, names[a.AuthorId], a.Text, access.Local(a.AddedAt), a.TalkedAboutAt is { } at ? access.Local(at) : null))
             .ToList();
@@ -448,17 +439,16 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
 
     private IsoWeek ThisWeekOf(CoupleAccess couple) => IsoWeek.Current(time, couple.TimeZone);
 
-    // Each consenting partner's rows from their own start date, both partners in one statement (UNION ALL).
-    private static IQueryable<T>? EachSharing<T>(CoupleAccess access, ConsentScope scope, Func<PartnerConsent, IQueryable<T>> rowsOf) =>
-        access.Partners.Where(p => p.Shares(scope)).Select(rowsOf).Aggregate((IQueryable<T>?)null, (all, next) => all is null ? next : all.Concat(next));
-
     private sealed record SharedFeeling(string AuthorId, string Feeling, string Situation, string? Need, DateTime SharedAt, DateTime? AcknowledgedAt, DateTime? TalkedAboutAt);
 
     private sealed record SharedEntry(string AuthorId, JournalPrompt? Prompt, string Text, DateTime CreatedAt);
 
     private sealed record SharedReflection(string AuthorId, DateOnly Month, PatternRatings Ratings, string? Note);
 
-    // The couple page's three readings of shared words, each compiled once per shape (one or both partners sharing).
+    private sealed record SharedAgendaItem(int Id, string AuthorId, string Text, DateTime AddedAt, DateTime? TalkedAboutAt);
+
+    // The readings of shared words (the couple page's three, the summary's and session's agenda), each compiled once per
+    // shape (one or both partners sharing).
     private static readonly EachSharingQuery<FeelingStatement, SharedFeeling, DateTime> SharedFeelings = new(
         (db, coupleId, authorId, start, end) =>
             db.FeelingStatements.Where(f => f.CoupleId == coupleId && f.AuthorId == authorId && f.SharedAt != null && f.SharedAt >= start && f.SharedAt < end),
@@ -472,6 +462,12 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
                 .OrderByDescending(e => e.CreatedAt)
                 .Take(JournalEntryLimit),
         e => new SharedEntry(e.AuthorId, e.Prompt, e.Text, e.CreatedAt));
+
+    // Open items first (oldest first, as they were raised), then the latest talked about.
+    private static readonly EachSharingQuery<AgendaItem, SharedAgendaItem, DateTime> SharedAgenda = new(
+        (db, coupleId, authorId, start, end) => db.AgendaItems.Where(a => a.CoupleId == coupleId && a.AuthorId == authorId && a.AddedAt >= start && a.AddedAt < end),
+        a => new SharedAgendaItem(a.Id, a.AuthorId, a.Text, a.AddedAt, a.TalkedAboutAt),
+        items => items.OrderBy(a => a.TalkedAboutAt != null).ThenByDescending(a => a.TalkedAboutAt).ThenBy(a => a.Id).Take(AgendaItem.MaxOpen + AgendaTalkedAboutShown));
 
     private static readonly EachSharingQuery<TrustPatternReflection, SharedReflection, DateOnly> SharedReflections = new(
         (db, coupleId, authorId, firstMonth, upper) =>
@@ -489,9 +485,13 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
     private static List<(string AuthorId, DateOnly From)> SharingFrom(CoupleAccess access, ConsentScope scope, DateOnly lower) =>
         access.Partners.Where(p => p.Shares(scope)).Select(p => (p.PartnerId, p.From > lower ? p.From : lower)).ToList();
 
+    // The same, from the start of that day in the couple's time zone, for rows stamped with a time.
+    private static List<(string AuthorId, DateTime From)> SharingFromStartOfDay(CoupleAccess access, ConsentScope scope, DateOnly lower) =>
+        SharingFrom(access, scope, lower).Select(p => (p.AuthorId, StartOfDay(access, p.From))).ToList();
+
     private async Task<List<CoupleRecord.FeelingEntry>> FeelingsAsync(CoupleAccess access, int coupleId, Dictionary<string, string> names, DateOnly lower, DateOnly upper, CancellationToken ct)
     {
-        var sharing = SharingFrom(access, ConsentScope.Feelings, lower).Select(p => (p.AuthorId, StartOfDay(access, p.From))).ToList();
+        var sharing = SharingFromStartOfDay(access, ConsentScope.Feelings, lower);
         var rows = await SharedFeelings.ReadAsync(db, coupleId, sharing, EndOfDay(access, upper), ct);
         return rows.OrderByDescending(f => f.SharedAt)
             .Select(f => new CoupleRecord.FeelingEntry(names[f.AuthorId], FeelingWords.Compose(f.Feeling, f.Situation, f.Need), f.SharedAt, f.AcknowledgedAt, f.TalkedAboutAt))
@@ -500,7 +500,7 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
 
     private async Task<List<CoupleRecord.JournalItem>> JournalAsync(CoupleAccess access, Dictionary<string, string> names, DateOnly lower, DateOnly upper, CancellationToken ct)
     {
-        var sharing = SharingFrom(access, ConsentScope.Journal, lower).Select(p => (p.AuthorId, StartOfDay(access, p.From))).ToList();
+        var sharing = SharingFromStartOfDay(access, ConsentScope.Journal, lower);
         var rows = await SharedEntries.ReadAsync(db, access.CoupleId, sharing, EndOfDay(access, upper), ct);
         return rows.Select(e => new CoupleRecord.JournalItem(names[e.AuthorId], e.Prompt, e.Text, e.CreatedAt)).OrderByDescending(e => e.CreatedAt).ToList();
     }
