@@ -30,6 +30,7 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
     private static readonly ConcurrentDictionary<string, byte> ScannedRazorPages = new();
     private readonly ConcurrentDictionary<IBrowserContext, bool> javaScriptOff = new();
     private readonly ConcurrentDictionary<IPage, string> razorPageShown = new();
+    private readonly ConcurrentDictionary<IPage, ConcurrentDictionary<IRequest, byte>> requestsOpen = new();
     private IPlaywright? playwright;
 
     public BrowserApp()
@@ -109,6 +110,10 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         }
 
         var page = await context.NewPageAsync();
+        var open = requestsOpen.GetOrAdd(page, _ => new());
+        page.Request += (_, request) => open[request] = 0;
+        page.RequestFinished += (_, request) => open.TryRemove(request, out var _);
+        page.RequestFailed += (_, request) => open.TryRemove(request, out var _);
         page.Response += (_, response) =>
         {
             if (response.Request.IsNavigationRequest && response.Frame == page.MainFrame)
@@ -125,10 +130,7 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
     // and laptop width in light and dark, and an axe scan in light and in dark (JavaScript contexts).
     public async Task CheckPageAsync(IPage page, string name)
     {
-        // A click that submits a form returns before the next page has loaded its stylesheet: measure the page
-        // as people see it, not half-built.
-        await page.WaitForLoadStateAsync(LoadState.Load);
-        await page.WaitForFunctionAsync("() => document.readyState === 'complete' && [...document.styleSheets].some(s => s.href && s.href.includes('/css/site'))");
+        await WaitUntilShownAsync(page, name);
         // Playwright still evaluates its own scripts with the page's JavaScript off, so layout checks run
         // everywhere; axe is skipped there, as the markup is the same as in the scanned JavaScript run.
         var scriptsOff = javaScriptOff.ContainsKey(page.Context);
@@ -172,6 +174,39 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         if (!scriptsOff && razorPage.Length > 0)
         {
             ScannedRazorPages.TryAdd(razorPage, 0);
+        }
+    }
+
+    // A click that submits a form returns before the next page has loaded its stylesheet: measure the page as
+    // people see it, not half-built. Asked of the document itself, one evaluation at a time from here:
+    // WaitForFunctionAsync polls inside the page, and a page with JavaScript off runs no timers or animation
+    // frames, so a first "not yet" waited for ever (CI runs hung there, and at Playwright's own load state,
+    // with the page long complete).
+    private async Task WaitUntilShownAsync(IPage page, string name)
+    {
+        const string Shown = "() => document.readyState === 'complete' && [...document.styleSheets].some(s => s.href && s.href.includes('/css/site'))";
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                if (await page.EvaluateAsync<bool>(Shown))
+                {
+                    return;
+                }
+            }
+            catch (PlaywrightException e) when (e.Message.Contains("context was destroyed", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("navigat", StringComparison.OrdinalIgnoreCase))
+            {
+                // The next document is arriving: ask it instead.
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                var open = string.Join(", ", requestsOpen.GetValueOrDefault(page)?.Keys.Select(r => $"{r.Method} {r.Url}") ?? []);
+                throw new TimeoutException($"{name}: {page.Url} was not complete with its stylesheet within 60 s (requests still open: {(open.Length > 0 ? open : "none")}).");
+            }
+
+            await Task.Delay(50);
         }
     }
 
