@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TrustCheckIn;
 using TrustCheckIn.Accounts;
@@ -121,6 +123,8 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AllowAnonymousToPage($"/Account/{page}");
     }
 });
+builder.Services.AddSingleton<CookieTempDataProvider>();
+builder.Services.Replace(ServiceDescriptor.Singleton<ITempDataProvider, QuietTempData>());
 builder.Services.AddTrustCheckInRateLimits(builder.Configuration);
 builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
