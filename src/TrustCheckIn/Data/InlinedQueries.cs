@@ -48,6 +48,8 @@ public static class InlinedQueries
 
     public static Expression<Func<TContext, T1, T2, T3, T4, T5, TResult>> Expand<TContext, T1, T2, T3, T4, T5, TResult>(Expression<Func<TContext, T1, T2, T3, T4, T5, TResult>> query) => Expanded(query);
 
+    public static Expression<Func<TContext, T1, T2, T3, T4, T5, T6, TResult>> Expand<TContext, T1, T2, T3, T4, T5, T6, TResult>(Expression<Func<TContext, T1, T2, T3, T4, T5, T6, TResult>> query) => Expanded(query);
+
     // The lambda's body with its parameters replaced by these expressions, for building a query out of parts. Every
     // lambda inside gets parameters of its own: EF Core tells a query's parts apart by their parameters, so two uses of
     // one helper in a query (both sides of a UNION ALL) must not share them.

@@ -176,6 +176,45 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
             rows.Count == 0 ? null : rows[0].HasProfile);
     }
 
+    // The dashboard's reads, each one statement for all the couples whose consent allows that part, compiled once.
+    private sealed record DashboardCheckIn(int CoupleId, string AuthorId, int WeekKey, DateOnly WeekStart, bool Sealed, Ratings Ratings);
+
+    private sealed record WaitingStatement(int CoupleId, string AuthorId, DateTime SharedAt);
+
+    private sealed record OpenAgendaItem(int Id, int CoupleId, string AuthorId, string Text, DateTime AddedAt);
+
+    private sealed record TableLately(int Id, int? Interval, DateTime? LastReviewedAt, DateTime? FirstRow, int Done);
+
+    private static readonly CompiledPerModel<Func<AppDbContext, int[], int, IAsyncEnumerable<DashboardCheckIn>>> DashboardCheckIns = new(() =>
+        EF.CompileAsyncQuery(InlinedQueries.Expand((AppDbContext db, int[] couples, int since) =>
+            db.CheckIns.Where(c => couples.Contains(c.CoupleId) && c.WeekKey > since)
+                .Rows()
+                .Select(r => new DashboardCheckIn(r.CoupleId, r.AuthorId, r.WeekKey, r.WeekStart, r.Sealed, r.Ratings)))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, int[], IAsyncEnumerable<WaitingStatement>>> WaitingStatements = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, int[] couples) =>
+            db.FeelingStatements.Where(f => couples.Contains(f.CoupleId) && f.SharedAt != null && f.AcknowledgedAt == null)
+                .Select(f => new WaitingStatement(f.CoupleId, f.AuthorId, f.SharedAt!.Value))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, int[], IAsyncEnumerable<OpenAgendaItem>>> OpenAgenda = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, int[] couples) =>
+            db.AgendaItems.Where(a => couples.Contains(a.CoupleId) && a.TalkedAboutAt == null)
+                .OrderBy(a => a.Id)
+                .Select(a => new OpenAgendaItem(a.Id, a.CoupleId, a.AuthorId, a.Text, a.AddedAt))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, int[], DateTime, IAsyncEnumerable<TableLately>>> TablesLately = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, int[] couples, DateTime recent) =>
+            from c in db.Couples
+            where couples.Contains(c.Id)
+            join t in db.ExpectationTables on c.Id equals t.CoupleId into table
+            from t in table.DefaultIfEmpty()
+            select new TableLately(
+                c.Id,
+                t == null ? null : (int?)t.ReviewIntervalWeeks,
+                t == null ? null : t.LastReviewedAt,
+                db.Expectations.Where(e => e.CoupleId == c.Id && e.RemovedAt == null).Min(e => (DateTime?)e.CreatedAt),
+                db.FollowThroughs.Count(f => f.CoupleId == c.Id && f.DoneAt >= recent))));
+
     // What the dashboard may show of a couple at most; the log row says what of it the couple's consent allowed.
     private const ConsentScope DashboardScopes = ConsentScope.CheckIns | ConsentScope.Feelings | ConsentScope.Expectations | ConsentScope.Agenda;
 
@@ -187,14 +226,10 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
         // The profile is read with the links; without any link it takes a statement of its own.
         var hasProfile = loaded.HasProfile ?? await db.TherapistProfiles.AnyAsync(p => p.UserId == therapistId, ct);
         var couples = loaded.Couples;
-        List<int> Sharing(ConsentScope scope) => couples.Where(c => c.Visible.HasFlag(scope)).Select(c => c.CoupleId).ToList();
+        int[] Sharing(ConsentScope scope) => [.. couples.Where(c => c.Visible.HasFlag(scope)).Select(c => c.CoupleId)];
         var showing = Sharing(ConsentScope.CheckIns);
         var since = IsoWeek.Of(DateOnly.FromDateTime(Now)).AddWeeks(-RecentWeeks - 1).Key;
-        var rows = showing.Count == 0 ? [] : await db.CheckIns.AsNoTracking()
-            .Where(c => showing.Contains(c.CoupleId) && c.WeekKey > since)
-            .Rows()
-            .Select(r => new { r.CoupleId, r.AuthorId, r.WeekKey, r.WeekStart, r.Sealed, r.Ratings })
-            .ToListAsync(ct);
+        var rows = showing.Length == 0 ? [] : await DashboardCheckIns.For(db)(db, showing, since).ToListAsync(ct);
         var extras = await DashboardExtrasAsync(couples, Sharing, ct);
 
         var now = Now;
@@ -218,35 +253,14 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
         return new Dashboard(result.OrderByDescending(c => c.NeedsALook).ToList(), hasProfile);
     }
 
-    private async Task<Dictionary<int, DashboardExtras>> DashboardExtrasAsync(List<CoupleAccess> couples, Func<ConsentScope, List<int>> sharing, CancellationToken ct)
+    private async Task<Dictionary<int, DashboardExtras>> DashboardExtrasAsync(List<CoupleAccess> couples, Func<ConsentScope, int[]> sharing, CancellationToken ct)
     {
         var feelings = sharing(ConsentScope.Feelings);
-        var waiting = feelings.Count == 0 ? [] : await db.FeelingStatements.AsNoTracking()
-            .Where(f => feelings.Contains(f.CoupleId) && f.SharedAt != null && f.AcknowledgedAt == null)
-            .Select(f => new { f.CoupleId, f.AuthorId, SharedAt = f.SharedAt!.Value })
-            .ToListAsync(ct);
+        var waiting = feelings.Length == 0 ? [] : await WaitingStatements.For(db)(db, feelings).ToListAsync(ct);
         var agendaCouples = sharing(ConsentScope.Agenda);
-        var agenda = agendaCouples.Count == 0 ? [] : await db.AgendaItems.AsNoTracking()
-            .Where(a => agendaCouples.Contains(a.CoupleId) && a.TalkedAboutAt == null)
-            .OrderBy(a => a.Id)
-            .Select(a => new { a.Id, a.CoupleId, a.AuthorId, a.Text, a.AddedAt })
-            .ToListAsync(ct);
+        var agenda = agendaCouples.Length == 0 ? [] : await OpenAgenda.For(db)(db, agendaCouples).ToListAsync(ct);
         var tables = sharing(ConsentScope.Expectations);
-        var recent = Now.AddDays(-FollowThroughSummary.WindowDays);
-        var expectations = tables.Count == 0 ? [] : await (
-            from c in db.Couples.AsNoTracking()
-            where tables.Contains(c.Id)
-            join t in db.ExpectationTables on c.Id equals t.CoupleId into table
-            from t in table.DefaultIfEmpty()
-            select new
-            {
-                c.Id,
-                Interval = t == null ? null : (int?)t.ReviewIntervalWeeks,
-                LastReviewedAt = t == null ? null : t.LastReviewedAt,
-                FirstRow = db.Expectations.Where(e => e.CoupleId == c.Id && e.RemovedAt == null).Min(e => (DateTime?)e.CreatedAt),
-                Done = db.FollowThroughs.Count(f => f.CoupleId == c.Id && f.DoneAt >= recent),
-            })
-            .ToListAsync(ct);
+        var expectations = tables.Length == 0 ? [] : await TablesLately.For(db)(db, tables, Now.AddDays(-FollowThroughSummary.WindowDays)).ToListAsync(ct);
 
         var now = Now;
         return couples.ToDictionary(c => c.CoupleId, c =>
@@ -264,6 +278,15 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
                     : null);
         });
     }
+
+    // The couple's revealed check-ins of the sharing partners in a period, newest first.
+    private static readonly CompiledPerModel<Func<AppDbContext, int, int, string[], DateOnly, DateOnly, int, IAsyncEnumerable<CheckInRow>>> RevealedCheckIns = new(() =>
+        EF.CompileAsyncQuery(InlinedQueries.Expand((AppDbContext db, int coupleId, int thisWeek, string[] sharers, DateOnly from, DateOnly upper, int limit) =>
+            db.CheckIns
+                .Where(c => (c.SealedAt != null || c.WeekKey < thisWeek) && c.CoupleId == coupleId && sharers.Contains(c.AuthorId) && c.WeekStart >= from && c.WeekStart <= upper)
+                .OrderByDescending(c => c.WeekKey)
+                .Take(limit)
+                .Rows())));
 
     // One couple's consented entries, for the couple page or a dated summary. Null (logged as refused) without an active link.
     public async Task<CoupleRecord?> ReadCoupleAsync(string therapistId, int coupleId, AccessKind kind, DateOnly? from = null, DateOnly? to = null, CancellationToken ct = default)
@@ -286,12 +309,7 @@ public sealed class TherapistReadingService(AppDbContext db, TimeProvider time, 
 
         var thisWeek = ThisWeekOf(access).Key;
         // A partner's answers reach anyone else only once the week is revealed: both answered, or the week is over.
-        var checkInRows = sharers.Count == 0 ? [] : await db.CheckIns.AsNoTracking()
-            .Where(c => (c.SealedAt != null || c.WeekKey < thisWeek) && c.CoupleId == coupleId && sharers.Contains(c.AuthorId) && c.WeekStart >= earliest && c.WeekStart >= lower && c.WeekStart <= upper)
-            .OrderByDescending(c => c.WeekKey)
-            .Take(rowLimit)
-            .Rows()
-            .ToListAsync(ct);
+        var checkInRows = sharers.Count == 0 ? [] : await RevealedCheckIns.For(db)(db, coupleId, thisWeek, [.. sharers], earliest > lower ? earliest : lower, upper, rowLimit).ToListAsync(ct);
         var checkIns = checkInRows
             .Where(r => access.Consented(r.AuthorId, ConsentScope.CheckIns, r.WeekStart))
             .Select(r => new CoupleRecord.CheckInEntry(r.AuthorId, names[r.AuthorId], IsoWeek.FromKey(r.WeekKey), r.Ratings, r.WentWell, r.OnMyMind, r.SmallStep) { LastStepOutcome = r.LastStepOutcome })
