@@ -6,7 +6,9 @@ using TrustCheckIn.Accounts;
 
 namespace TrustCheckIn.Web.Pages.Account.Manage;
 
-public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+// The account services are the post's alone: building them (stores, validators, token providers) for every look at
+// the empty form cost about a twentieth of the page.
+public sealed class ChangePasswordModel : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -18,7 +20,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync([FromServices] UserManager<AppUser> users, [FromServices] SignInManager<AppUser> signIn)
     {
         if (!ModelState.IsValid)
         {
