@@ -20,8 +20,10 @@ namespace TrustCheckIn.Bench;
 
 public sealed record BenchCouple(string EmailA, string EmailB, int CoupleId, int ExpectationId, int Weeks);
 
+// Writer is the couple the benchmark's POSTs write as: linked to no therapist and measured on no page, so the run's own
+// writes never change what a measured page reads.
 public sealed record BenchAccounts(
-    string Password, BenchCouple FiveYears, BenchCouple OneYear, BenchCouple FourWeeks,
+    string Password, BenchCouple FiveYears, BenchCouple OneYear, BenchCouple FourWeeks, BenchCouple Writer,
     string TherapistEmail, string TherapistKey, IReadOnlyList<string> FirstSubmitEmails, int BackgroundCouples)
 {
     public static BenchAccounts Read(string path) => JsonSerializer.Deserialize<BenchAccounts>(File.ReadAllText(path))!;
@@ -32,6 +34,9 @@ public sealed record BenchAccounts(
 internal static class Seeder
 {
     public const string Password = "a calm and long bench passphrase";
+
+    // Part of the seeded file's name: a change to what is seeded must not reuse a file seeded the old way.
+    public const int Version = 2;
 
     private const int RowsPerTransaction = 50_000;
 
@@ -178,9 +183,10 @@ internal static class Seeder
                 roles.Insert(roleIds[role], role, role.ToUpperInvariant(), Guid.NewGuid().ToString());
             }
 
-            var fiveYears = Couple("five-years", 52 * 5);
+            var fiveYears = Couple("five-years", 52 * 5, fullFirstPages: true);
             var oneYear = Couple("one-year", 52);
-            var fourWeeks = Couple("four-weeks", 4);
+            var fourWeeks = Couple("four-weeks", 4, fullFirstPages: true);
+            var writer = Couple("writer", 52);
             var firstSubmit = Enumerable.Range(0, firstSubmitCouples).Select(i => Couple($"first-submit-{i}", 52).EmailA).ToList();
             var (therapistEmail, therapistKey) = Therapist([fiveYears, oneYear, fourWeeks]);
             for (var i = 0; i < couples; i++)
@@ -193,7 +199,7 @@ internal static class Seeder
             }
 
             transaction.Commit();
-            return new BenchAccounts(Password, fiveYears, oneYear, fourWeeks, therapistEmail, therapistKey, firstSubmit, couples);
+            return new BenchAccounts(Password, fiveYears, oneYear, fourWeeks, writer, therapistEmail, therapistKey, firstSubmit, couples);
         }
 
         private string User(string email, string name, TherapistStatus status = TherapistStatus.None, bool twoStep = false)
@@ -205,7 +211,10 @@ internal static class Seeder
             return id;
         }
 
-        private BenchCouple Couple(string name, int weeks)
+        // fullFirstPages: the measured couples' lists each fill their first page in the last four weeks (shared statements
+        // each way, the partner's own journal), so a 5-year and a 4-week couple's pages show the same amount and differ
+        // only in the history behind it.
+        private BenchCouple Couple(string name, int weeks, bool fullFirstPages = false)
         {
             var (emailA, emailB) = ($"{name}-a@bench.test", $"{name}-b@bench.test");
             var a = User(emailA, $"{name} A");
@@ -258,7 +267,34 @@ internal static class Seeder
                 }
             }
 
+            if (fullFirstPages)
+            {
+                FillFirstPages(coupleId, a, b, thisWeek.Start.AddDays(-28).ToDateTime(new TimeOnly(20, 0)));
+            }
+
             return new BenchCouple(emailA, emailB, coupleId, rows[0], weeks);
+        }
+
+        private void FillFirstPages(int coupleId, string a, string b, DateTime from)
+        {
+            foreach (var author in new[] { a, b })
+            {
+                for (var i = 0; i <= FeelingService.PageSize; i++)
+                {
+                    var at = from.AddHours(25 * i);
+                    var acknowledged = i % 2 == 0;
+                    feelings.Insert(coupleId, author, "worried", Text(), Text(), at, at, at, acknowledged ? at.AddHours(2) : null,
+                        acknowledged ? (author == a ? b : a) : null, acknowledged ? Text() : null, 1);
+                    Row();
+                }
+
+                for (var i = 0; i <= JournalService.PageSize; i++)
+                {
+                    var at = from.AddHours(50 * i);
+                    journal.Insert(author, i % 2 == 0 ? JournalPrompt.CoreValues : null, string.Join(" ", Texts.OrderBy(_ => random.Next())), at, at, i % 4 == 0, i % 4 == 0 ? at : null);
+                    Row();
+                }
+            }
         }
 
         private (string Email, string Key) Therapist(IEnumerable<BenchCouple> linked)
